@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// The reference hart: RV32IMC + Zicsr + Zifencei + Zicntr, M and U modes, 16-region PMP.
+//
+// Instruction-accurate, not cycle-accurate: one step() executes one instruction or takes
+// one trap or interrupt, and returns a Retire record describing every architectural change.
+// mcycle counts one cycle per step. The hart knows nothing of the memory map: it talks to a
+// Bus, and the platform drives its interrupt inputs (MTIP, MSIP, MEIP) with set_irq_lines().
+//
+// Deliberate choices where the specification leaves freedom (see docs/iss.md):
+//  - misaligned loads and stores trap (address-misaligned), they are never split;
+//  - mtval holds the faulting address for access and misaligned faults, the instruction
+//    bits for illegal instructions, the pc for breakpoints, and 0 otherwise;
+//  - PMP has 16 entries with 4-byte granularity; pmpcfg4..15 and pmpaddr16..63 read as 0;
+//  - mtvec supports direct and vectored modes; mepc[0] is always 0.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+#include "iss/bus.h"
+#include "iss/pmp.h"
+#include "iss/retire.h"
+
+namespace epoxy::iss {
+
+class Hart {
+public:
+    Hart(Bus& bus, uint32_t reset_pc);
+
+    // Back to the reset state: M-mode, pc = reset_pc, registers and CSRs cleared.
+    void reset(uint32_t reset_pc);
+
+    // Execute one instruction, or take one pending interrupt or trap.
+    Retire step();
+
+    uint32_t pc() const { return pc_; }
+    void set_pc(uint32_t pc) { pc_ = pc; }
+    uint32_t x(unsigned i) const { return x_[i & 31]; }
+    void set_x(unsigned i, uint32_t value) {
+        if ((i & 31) != 0) x_[i & 31] = value;
+    }
+    Priv priv() const { return priv_; }
+    void set_priv(Priv p) { priv_ = p; }
+
+    // Read a CSR without side effects; nullopt when it does not exist.
+    std::optional<uint32_t> csr(uint16_t addr) const;
+    // Write a CSR as an M-mode csrw would (WARL rules apply); false when it does not exist
+    // or is read-only. For test and platform set-up.
+    bool set_csr(uint16_t addr, uint32_t value);
+
+    // Interrupt input levels from the platform (bits of mip: MSIP, MTIP, MEIP).
+    void set_irq_lines(uint32_t mip_bits);
+
+    bool sleeping() const { return wfi_; }       // in WFI, waiting for an interrupt
+    uint32_t mie() const { return mie_; }
+    uint64_t instret() const { return minstret_; }
+    uint64_t cycle() const { return mcycle_; }
+    const Pmp& pmp() const { return pmp_; }
+
+private:
+    friend class Executor;
+
+    struct CsrResult {
+        bool ok = false;
+        uint32_t value = 0;
+    };
+    std::optional<uint32_t> csr_read(uint16_t addr) const;
+    bool csr_write(uint16_t addr, uint32_t value, Retire& r);  // false: read-only/absent
+    bool csr_accessible(uint16_t addr, bool write) const;
+
+    void take_trap(Retire& r, uint32_t cause, uint32_t tval, bool interrupt);
+    std::optional<uint32_t> pending_interrupt() const;
+    void log_csr(Retire& r, uint16_t addr) const;
+
+    // Memory through PMP and the bus. Return 0 on success, else the trap cause.
+    uint32_t load(uint32_t addr, unsigned size, uint32_t& value);
+    uint32_t store(uint32_t addr, unsigned size, uint32_t value);
+    uint32_t fetch(uint32_t addr, uint32_t& insn, uint8_t& len, uint32_t& fault_addr);
+    Priv data_priv() const;
+
+    Bus& bus_;
+    uint32_t pc_ = 0;
+    std::array<uint32_t, 32> x_{};
+    Priv priv_ = Priv::M;
+    bool wfi_ = false;
+    uint64_t order_ = 0;
+
+    uint32_t mstatus_ = 0, mie_ = 0, mip_lines_ = 0, mtvec_ = 0, mscratch_ = 0, mepc_ = 0,
+             mcause_ = 0, mtval_ = 0, mcounteren_ = 0, mcountinhibit_ = 0;
+    uint64_t mcycle_ = 0, minstret_ = 0;
+    Pmp pmp_;
+};
+
+}  // namespace epoxy::iss

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// The ISS's model of the Epoxy SoC: one hart plus the memory map of
+// sw/include/epoxy/memory_map.h (boot ROM, SRAM, UART, machine timer, sim-control).
+//
+// The machine timer advances one tick per step (the ISS has no notion of cycles beyond
+// one per instruction). While the hart sleeps in WFI, run() skips time forward to the
+// next timer interrupt instead of stepping through it; if no enabled interrupt can ever
+// wake the hart, run() stops with StopReason::Deadlock instead of hanging.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "iss/bus.h"
+#include "iss/hart.h"
+
+namespace epoxy::iss {
+
+// A RAM or ROM region. The loader may write ROM; the hart may not.
+class Memory {
+public:
+    Memory(uint32_t base, uint32_t size, bool writable);
+    bool contains(uint32_t addr, uint32_t size) const {
+        return addr >= base_ && size <= size_ && addr - base_ <= size_ - size;
+    }
+    uint32_t read(uint32_t addr, unsigned size) const;
+    void write(uint32_t addr, unsigned size, uint32_t value);
+    uint32_t base() const { return base_; }
+    uint32_t size() const { return size_; }
+    bool writable() const { return writable_; }
+    uint8_t* data() { return bytes_.data(); }
+
+private:
+    uint32_t base_, size_;
+    bool writable_;
+    std::vector<uint8_t> bytes_;
+};
+
+enum class StopReason : uint8_t {
+    Exited,     // firmware wrote the sim-control EXIT register
+    InsnLimit,  // the step limit given to run() was reached
+    Deadlock,   // WFI with no interrupt that could ever wake the hart
+};
+
+struct RunResult {
+    StopReason reason = StopReason::Exited;
+    uint32_t exit_code = 0;  // Exited: the value written to EXIT
+    uint64_t steps = 0;      // records with kind Retired, Trap or Interrupt
+    std::string message;     // Deadlock: what happened
+};
+
+class Machine : public Bus {
+public:
+    explicit Machine(uint32_t sram_size = 0);  // 0: EPOXY_SRAM_SIZE
+
+    Hart& hart() { return hart_; }
+    const Hart& hart() const { return hart_; }
+    Memory& rom() { return rom_; }
+    Memory& sram() { return sram_; }
+
+    // Loader path: copy bytes into ROM or SRAM. False if any byte falls outside both.
+    bool load(uint32_t addr, const uint8_t* bytes, uint32_t size);
+    // Debug read of ROM/SRAM without side effects. False outside memory.
+    bool peek(uint32_t addr, unsigned size, uint32_t& value) const;
+
+    // Where UART TX and sim-control PUTC characters go (default: stdout).
+    void set_console(std::function<void(char)> sink) { console_ = std::move(sink); }
+    // Bytes the UART will receive, in order.
+    void push_uart_input(const std::string& bytes);
+
+    uint64_t mtime() const { return mtime_; }
+    uint64_t mtimecmp() const { return mtimecmp_; }
+    bool exited() const { return exited_; }
+    uint32_t exit_code() const { return exit_code_; }
+
+    // One hart step; the timer ticks and interrupt lines are updated first.
+    Retire step();
+    // Step until the firmware exits, `max_steps` steps have been taken (0: no limit), or
+    // a deadlock; `observer` sees every record that is not Sleeping.
+    RunResult run(uint64_t max_steps, const std::function<void(const Retire&)>& observer = {});
+
+    // Bus
+    bool read(uint32_t addr, unsigned size, Access kind, uint32_t& value) override;
+    bool write(uint32_t addr, unsigned size, uint32_t value) override;
+
+private:
+    bool device_read(uint32_t addr, uint32_t& value);
+    bool device_write(uint32_t addr, uint32_t value);
+    void update_irq_lines();
+
+    Memory rom_, sram_;
+    Hart hart_;
+    std::function<void(char)> console_;
+    std::deque<uint8_t> uart_rx_;
+    uint32_t uart_clkdiv_ = 0;
+    uint64_t mtime_ = 0, mtimecmp_ = ~0ull;
+    bool msip_ = false;
+    bool exited_ = false;
+    uint32_t exit_code_ = 0;
+};
+
+}  // namespace epoxy::iss
