@@ -51,6 +51,8 @@ public:
 
     // Interrupt input levels from the platform (bits of mip: MSIP, MTIP, MEIP).
     void set_irq_lines(uint32_t mip_bits);
+    // The platform's mtime, which the time/timeh CSRs read.
+    void set_time(uint64_t mtime) { time_ = mtime; }
 
     bool sleeping() const { return wfi_; }       // in WFI, waiting for an interrupt
     uint32_t mie() const { return mie_; }
@@ -61,10 +63,6 @@ public:
 private:
     friend class Executor;
 
-    struct CsrResult {
-        bool ok = false;
-        uint32_t value = 0;
-    };
     std::optional<uint32_t> csr_read(uint16_t addr) const;
     bool csr_write(uint16_t addr, uint32_t value, Retire& r);  // false: read-only/absent
     bool csr_accessible(uint16_t addr, bool write) const;
@@ -88,7 +86,7 @@ private:
 
     uint32_t mstatus_ = 0, mie_ = 0, mip_lines_ = 0, mtvec_ = 0, mscratch_ = 0, mepc_ = 0,
              mcause_ = 0, mtval_ = 0, mcounteren_ = 0, mcountinhibit_ = 0;
-    uint64_t mcycle_ = 0, minstret_ = 0;
+    uint64_t mcycle_ = 0, minstret_ = 0, time_ = 0;
     Pmp pmp_;
 };
 

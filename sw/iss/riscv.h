@@ -50,7 +50,7 @@ constexpr uint32_t kMipMtip = 1u << kIrqMTimer;
 constexpr uint32_t kMipMeip = 1u << kIrqMExt;
 
 // misa: MXL=1 (32-bit), extensions I, M, C and U-mode.
-constexpr uint32_t kMisa = (1u << 30) | (1u << ('I' - 'A')) | (1u << ('M' - 'A')) |
+constexpr uint32_t kMisaValue = (1u << 30) | (1u << ('I' - 'A')) | (1u << ('M' - 'A')) |
                            (1u << ('C' - 'A')) | (1u << ('U' - 'A'));
 
 // ---- PMP configuration bits ---------------------------------------------------------------
