@@ -56,16 +56,21 @@ int main(int argc, char** argv) {
                  "epoxy-iss"};
     std::string elf_path, commit_path, signature_path, uart_in_path, stats_path;
     uint64_t max_insns = 0;
-    app.add_option("elf", elf_path, "RISC-V ELF executable to run")->required();
+    app.add_option("elf", elf_path, "RISC-V ELF executable to run")->required()->option_text("ELF");
     app.add_option("--max-insns", max_insns,
-                   "stop after N instructions with exit status 124 (0: no limit)");
+                   "stop after N instructions with exit status 124 (0: no limit)")
+        ->option_text("N");
     app.add_option("--log-commits", commit_path,
-                   "write a Spike-format commit log (one line per retired instruction)");
+                   "write a Spike-format commit log (one line per retired instruction)")
+        ->option_text("FILE");
     app.add_option("--signature", signature_path,
                    "on exit, dump memory from begin_signature to end_signature, one 32-bit "
-                   "word per line in hex");
-    app.add_option("--uart-in", uart_in_path, "bytes the UART receives, read from FILE");
-    app.add_option("--stats", stats_path, "write run statistics as JSON");
+                   "word per line in hex")
+        ->option_text("FILE");
+    app.add_option("--uart-in", uart_in_path, "bytes the UART receives, read from FILE")
+        ->option_text("FILE");
+    app.add_option("--stats", stats_path, "write run statistics as JSON")
+        ->option_text("FILE");
     app.set_version_flag("--version", std::string("epoxy-iss ") + EPOXY_VERSION);
     app.footer(
         "Exit status: the firmware's exit code; 2 bad input; 124 --max-insns reached;\n"

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -28,6 +29,8 @@ std::string elf_message() { return elf_errmsg(-1); }
 }  // namespace
 
 ElfImage load_elf(const std::string& path, Machine& machine) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw ElfError("is a directory, not an ELF file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ElfError(fmt::format("cannot open: {}", std::strerror(errno)));
     std::vector<char> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
