@@ -27,9 +27,14 @@ constexpr int kExitBadInput = 2;
 constexpr int kExitInsnLimit = 124;
 constexpr int kExitDeadlock = 125;
 
+// Bad input: reported by main() as one line, exit status 2.
+struct BadInput {
+    std::string what;     // the file (or "command line")
+    std::string problem;  // what is wrong with it
+};
+
 [[noreturn]] void fail(const std::string& what, const std::string& problem) {
-    std::fprintf(stderr, "epoxy-iss: %s: %s\n", what.c_str(), problem.c_str());
-    std::exit(kExitBadInput);
+    throw BadInput{what, problem};
 }
 
 // Open a file for writing or fail with the standard one-line message.
@@ -50,7 +55,7 @@ const char* reason_name(epoxy::iss::StopReason r) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     CLI::App app{"Epoxy reference instruction-set simulator (RV32IMC, Zicsr, M/U, PMP).\n"
                  "Runs ELF until the firmware exits and returns its exit code.",
                  "epoxy-iss"};
@@ -176,4 +181,13 @@ int main(int argc, char** argv) {
             return kExitDeadlock;
     }
     return kExitBadInput;
+}
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const BadInput& e) {
+        std::fprintf(stderr, "epoxy-iss: %s: %s\n", e.what.c_str(), e.problem.c_str());
+        return kExitBadInput;
+    }
 }
