@@ -32,18 +32,20 @@ set(CMAKE_EXECUTABLE_SUFFIX_ASM ".elf")
 set(EPOXY_ARCH_FLAGS "-march=rv32imc -mabi=ilp32 -misa-spec=2.2 --specs=picolibc.specs")
 set(EPOXY_COMMON_FLAGS "${EPOXY_ARCH_FLAGS} -g -ffunction-sections -fdata-sections")
 
-set(CMAKE_C_FLAGS_INIT "${EPOXY_COMMON_FLAGS} -O2")
-set(CMAKE_CXX_FLAGS_INIT "${EPOXY_COMMON_FLAGS} -O2 -fno-exceptions -fno-rtti")
+set(CMAKE_C_FLAGS_INIT "${EPOXY_COMMON_FLAGS}")
+set(CMAKE_CXX_FLAGS_INIT "${EPOXY_COMMON_FLAGS} -fno-exceptions -fno-rtti")
 set(CMAKE_ASM_FLAGS_INIT "${EPOXY_COMMON_FLAGS}")
 # The link line already carries CMAKE_C_FLAGS (arch flags and picolibc.specs); giving
 # --specs twice is a fatal error, so the linker flags add nothing.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "")
 
-# Keep -O2 for the optimised build types instead of CMake's -O3 (code size matters in SRAM).
+# -O2 for the optimised build types instead of CMake's -O3 (code size matters in SRAM).
+# NDEBUG is deliberately not defined: assert() stays active in firmware.
 set(CMAKE_C_FLAGS_RELEASE "-O2" CACHE STRING "C flags for Release builds")
 set(CMAKE_C_FLAGS_RELWITHDEBINFO "-O2 -g" CACHE STRING "C flags for RelWithDebInfo builds")
 set(CMAKE_C_FLAGS_DEBUG "-Og -g" CACHE STRING "C flags for Debug builds")
 set(CMAKE_CXX_FLAGS_RELEASE "-O2" CACHE STRING "C++ flags for Release builds")
+set(CMAKE_ASM_FLAGS_RELEASE "" CACHE STRING "Assembler flags for Release builds")
 
 # Never pick up host libraries or headers.
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# Epoxy SDK for CMake: defines the static library `epoxy_sdk` (crt0, trap vector, UART
+# Epoxy SDK for CMake: defines the static library `epoxy_sdk` (crt0, trap vector, U-mode, UART
 # stdio, exit) and epoxy_add_executable(). Used by the in-tree firmware build and by apps
 # outside the tree:
 #
@@ -44,6 +44,7 @@ if(NOT TARGET epoxy_sdk)
     ${EPOXY_SDK_DIR}/crt0.S
     ${EPOXY_SDK_DIR}/trap_vector.S
     ${EPOXY_SDK_DIR}/trap.c
+    ${EPOXY_SDK_DIR}/umode.S
     ${EPOXY_SDK_DIR}/uart.c
     ${EPOXY_SDK_DIR}/stdio.c
     ${EPOXY_SDK_DIR}/exit.c)

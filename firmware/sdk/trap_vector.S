@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy SDK trap vector (mtvec direct mode): every exception and interrupt lands here.
 //
-// Builds an epoxy_trap_frame_t on the current stack (x0..x31, then mepc, mcause, mtval,
-// mstatus; x2 holds the sp at the time of the trap), calls epoxy_trap_dispatch(frame), then
-// writes mepc and mstatus back from the frame, restores every register from the frame (so
-// the handler may change them) and returns with mret. The frame layout must match
+// Stack: mscratch is 0 while the hart runs in M-mode, and holds the M-mode stack pointer
+// while it runs in U-mode (epoxy_run_user() and this vector keep it so). A trap from M-mode
+// therefore stays on the interrupted stack; a trap from U-mode switches to the M-mode stack,
+// so U-mode code can neither make the handler write through a bad sp nor see its frame.
+//
+// Builds an epoxy_trap_frame_t (x0..x31, then mepc, mcause, mtval, mstatus; x[2] holds the
+// sp at the time of the trap), calls epoxy_trap_dispatch(frame), then writes mepc and
+// mstatus back from the frame, restores every register from the frame (so the handler may
+// change them) and returns with mret. When the frame returns to U-mode (mstatus.MPP = U),
+// mscratch is set to the M-mode stack top for the next trap. The frame layout must match
 // include/epoxy/trap.h.
 
 #define FRAME_SIZE 144      // 36 words, a multiple of 16 (the ABI stack alignment)
@@ -12,12 +18,17 @@
 #define OFF_MCAUSE 132
 #define OFF_MTVAL 136
 #define OFF_MSTATUS 140
+#define MSTATUS_MPP 0x1800
 
     .section .text.epoxy_trap_vector, "ax", @progbits
     .balign 4
     .global epoxy_trap_vector
     .type epoxy_trap_vector, @function
 epoxy_trap_vector:
+    csrrw   sp, mscratch, sp        // from U-mode: sp = M stack, mscratch = U sp
+    bnez    sp, 1f
+    csrrw   sp, mscratch, sp        // from M-mode: sp back, mscratch = 0 again
+1:
     addi    sp, sp, -FRAME_SIZE
     sw      x1, 4(sp)
     sw      x3, 12(sp)
@@ -50,16 +61,22 @@ epoxy_trap_vector:
     sw      x30, 120(sp)
     sw      x31, 124(sp)
     sw      zero, 0(sp)
+    csrr    t1, mstatus
+    sw      t1, OFF_MSTATUS(sp)
+    // x2: the U-mode sp (now in mscratch) when the trap came from U-mode (MPP = U), else the
+    // M-mode sp before this frame. mscratch is 0 from here on: nested traps stay in M-mode.
+    csrrw   t0, mscratch, zero
+    li      t2, MSTATUS_MPP
+    and     t2, t1, t2
+    beqz    t2, 2f
     addi    t0, sp, FRAME_SIZE
-    sw      t0, 8(sp)               // x2: sp before the trap
+2:  sw      t0, 8(sp)
     csrr    t0, mepc
     sw      t0, OFF_MEPC(sp)
     csrr    t0, mcause
     sw      t0, OFF_MCAUSE(sp)
     csrr    t0, mtval
     sw      t0, OFF_MTVAL(sp)
-    csrr    t0, mstatus
-    sw      t0, OFF_MSTATUS(sp)
 
     // The C code may rely on gp (small data); reload it in case U-mode code changed it.
     .option push
@@ -74,7 +91,13 @@ epoxy_trap_vector:
     csrw    mepc, t0
     lw      t0, OFF_MSTATUS(sp)
     csrw    mstatus, t0
-
+    // Returning to U-mode: the next trap must find the M-mode stack top in mscratch.
+    li      t1, MSTATUS_MPP
+    and     t1, t0, t1
+    bnez    t1, 3f
+    addi    t1, sp, FRAME_SIZE
+    csrw    mscratch, t1
+3:
     lw      x1, 4(sp)
     lw      x3, 12(sp)
     lw      x4, 16(sp)

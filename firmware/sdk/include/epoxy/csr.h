@@ -63,6 +63,7 @@ static inline uint64_t epoxy_minstret64(void) { return epoxy_csr_read64(minstret
 #define EPOXY_MSTATUS_MPP_U (0u << 11)
 #define EPOXY_MSTATUS_MPP_M (3u << 11)
 #define EPOXY_MSTATUS_MPRV (1u << 17)
+#define EPOXY_MSTATUS_TW (1u << 21)
 
 // mie / mip bits
 #define EPOXY_MIP_MSIP (1u << 3)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy SDK: trap (exception and interrupt) handling.
 //
-// crt0 points mtvec at the SDK trap vector. It saves all registers and mepc/mcause/mtval/
-// mstatus in an epoxy_trap_frame_t on the stack and calls the installed handler, then
-// restores everything from the frame and returns with mret. A handler resumes after the
-// faulting instruction with frame->mepc += epoxy_insn_length(frame->mepc), may change any
-// frame->x[i] (x[0] is ignored) and frame->mstatus (e.g. MPP to return to another mode).
+// crt0 points mtvec at the SDK trap vector epoxy_trap_vector (direct mode). It saves all
+// registers and mepc/mcause/mtval/mstatus in an epoxy_trap_frame_t and calls the installed
+// handler, then restores everything from the frame and returns with mret. Traps from M-mode
+// use the interrupted stack; traps from U-mode switch to the M-mode stack kept in mscratch
+// (mscratch belongs to the SDK: it must stay 0 while M-mode code runs). A handler resumes
+// after the faulting instruction with epoxy_trap_skip(frame), may change any frame->x[i]
+// (x[0] is ignored) and frame->mstatus (e.g. MPP to return to another mode). U-mode entry
+// and return: epoxy/umode.h.
 // Without a handler, the default one prints the trap and exits with code 127.
 #ifndef EPOXY_TRAP_H
 #define EPOXY_TRAP_H
@@ -34,9 +37,17 @@ epoxy_trap_handler_t epoxy_get_trap_handler(void);
 // exits with code 127.
 void epoxy_default_trap_handler(epoxy_trap_frame_t *frame);
 
+// The SDK vector, for code that points mtvec elsewhere and back (mode bits 0 = direct).
+void epoxy_trap_vector(void);
+
 // Length in bytes (2 or 4) of the instruction at `pc` (it must be readable in M-mode).
 static inline uint32_t epoxy_insn_length(uint32_t pc) {
     return ((*(const volatile uint16_t *)pc) & 3u) == 3u ? 4u : 2u;
+}
+
+// Resume after the trapping instruction (for exceptions; interrupts resume at mepc as is).
+static inline void epoxy_trap_skip(epoxy_trap_frame_t *frame) {
+    frame->mepc += epoxy_insn_length(frame->mepc);
 }
 
 #ifdef __cplusplus
