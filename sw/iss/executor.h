@@ -64,7 +64,8 @@ public:
     uint32_t next_pc;
     bool trapped = false;
     uint32_t trap_cause = 0, trap_tval = 0;
-    bool counters_written = false;  // an explicit write to mcycle/minstret suppresses the tick
+    bool counters_written = false;  // an explicit write to minstret suppresses its tick
+    bool cycle_written = false;     // an explicit write to mcycle suppresses its tick
 };
 
 struct InsnDesc {

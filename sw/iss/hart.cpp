@@ -19,7 +19,8 @@ void Hart::reset(uint32_t reset_pc) {
     order_ = 0;
     mstatus_ = mie_ = mtvec_ = mscratch_ = mepc_ = mcause_ = mtval_ = 0;
     mcounteren_ = mcountinhibit_ = 0;
-    mcycle_ = minstret_ = 0;
+    mcycle_ = minstret_ = time_ = 0;
+    mip_lines_ = 0;
     pmp_.reset();
 }
 
@@ -103,12 +104,18 @@ Retire Hart::step() {
     }
 
     r.order = order_++;
-    if (!(mcountinhibit_ & 1u)) ++mcycle_;
+    // mcycle ticks after the instruction, so a CSR read sees the count from before it
+    // (Zicsr: side-effect counters read the prior value), and an explicit write to
+    // mcycle replaces the tick.
+    const auto tick_cycle = [this] {
+        if (!(mcountinhibit_ & 1u)) ++mcycle_;
+    };
 
     uint32_t raw = 0, fault_addr = 0;
     uint8_t len = 0;
     if (uint32_t cause = fetch(pc_, raw, len, fault_addr)) {
         take_trap(r, cause, fault_addr, false);
+        tick_cycle();
         return r;
     }
     r.insn = raw;
@@ -118,6 +125,7 @@ Retire Hart::step() {
     const InsnDesc* desc = insn ? decode(insn) : nullptr;
     if (!desc) {
         take_trap(r, rv::kIllegalInsn, raw, false);
+        tick_cycle();
         return r;
     }
 
@@ -126,11 +134,13 @@ Retire Hart::step() {
     desc->exec(e);
     if (e.trapped) {
         take_trap(r, e.trap_cause, e.trap_tval, false);
+        tick_cycle();
         return r;
     }
     pc_ = e.next_pc;
     r.kind = StepKind::Retired;
     r.next_pc = pc_;
+    if (!e.cycle_written) tick_cycle();
     if (!(mcountinhibit_ & 4u) && !e.counters_written) ++minstret_;
     return r;
 }
@@ -138,7 +148,8 @@ Retire Hart::step() {
 // ---- Memory --------------------------------------------------------------------------------
 
 Priv Hart::data_priv() const {
-    if (mstatus_ & rv::kMstatusMprv)
+    // MPRV only matters in M-mode (mret to U clears it, so U-mode never sees it set).
+    if (priv_ == Priv::M && (mstatus_ & rv::kMstatusMprv))
         return Priv((mstatus_ & rv::kMstatusMpp) >> rv::kMstatusMppShift);
     return priv_;
 }
@@ -220,6 +231,7 @@ void Executor::csr_op(bool do_write, uint32_t (*update)(uint32_t, uint32_t), uin
     if (do_write) {
         h.csr_write(addr, update(*old, operand), r);
         if (addr == rv::kMinstret || addr == rv::kMinstretH) counters_written = true;
+        if (addr == rv::kMcycle || addr == rv::kMcycleH) cycle_written = true;
     }
     write_rd(*old);
 }
