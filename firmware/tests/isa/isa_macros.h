@@ -11,9 +11,13 @@
 //
 // Register conventions inside a program:
 //   s11  signature pointer (SIG stores at 0(s11) and advances it)
-//   s10  base label for trap records (the handler stores mepc - s10)
-//   s9   if non-zero when an expected trap is taken, the handler resumes there in M-mode
-//   t5, t6  clobbered by the trap handler and the output routines
+//   s10  base address for trap records (the catching handler sets s6 = mepc - s10)
+//   s9   if non-zero when a caught trap is taken, the handler resumes there in M-mode
+//   s6, s7  set by the catching handler (TRAPS_CATCH / CATCH): mepc - s10, mcause
+//   t5, t6  clobbered by the trap handlers and the output routines
+//
+// The body is assembled with `.option norvc` (every instruction 32 bits unless a program
+// opts in to RVC), so the code layout is exactly what the source says.
 //
 // Usage:
 //   #include "isa_macros.h"
@@ -24,12 +28,19 @@
 #define EPOXY_ISA_MACROS_H
 
 // ---- Platform layer --------------------------------------------------------------------
+// Per platform: the UART, the exit mechanism, the machine software-interrupt register
+// (MSIP) and the machine timer (mtime, mtimecmp). ISA_UNMAPPED (0x9000_0000) is unmapped
+// on both platforms.
+#define ISA_UNMAPPED 0x90000000
 #if defined(ISA_PLATFORM_QEMU)
 // QEMU virt: ns16550 UART (byte THR at offset 0) and the sifive_test finisher.
 #define ISA_UART_THR 0x10000000
 #define ISA_TEST_FINISHER 0x00100000
 #define ISA_FINISHER_PASS 0x5555
 #define ISA_FINISHER_FAIL 0x3333
+#define ISA_MSIP 0x02000000          // ACLINT SWI, hart 0
+#define ISA_MTIME 0x0200bff8         // ACLINT MTIMER: mtime (64 bits)
+#define ISA_MTIMECMP 0x02004000      // ACLINT MTIMER: mtimecmp of hart 0 (64 bits)
 #else
 // Epoxy (sw/include/epoxy/memory_map.h): UART TXDATA/STATUS and SIMCTL EXIT. The device
 // registers accept only naturally aligned 32-bit accesses.
@@ -38,6 +49,9 @@
 #define ISA_UART_STATUS 0x08
 #define ISA_UART_TX_FULL 0x1
 #define ISA_SIMCTL_EXIT 0x20003000
+#define ISA_MSIP 0x20001010          // EPOXY_TIMER_BASE + EPOXY_TIMER_MSIP
+#define ISA_MTIME 0x20001000         // EPOXY_TIMER_BASE + EPOXY_TIMER_MTIME (64 bits)
+#define ISA_MTIMECMP 0x20001008      // EPOXY_TIMER_BASE + EPOXY_TIMER_MTIMECMP (64 bits)
 #endif
 
 // Interesting operand values.
@@ -62,8 +76,8 @@
 
 // ---- Signature -------------------------------------------------------------------------
 // SIG reg: append reg to the signature. The assembler counts the words so the region in
-// .data is sized automatically; words stored by loops or by the trap handler must be
-// declared with SIG_RESERVE n.
+// .data is sized automatically; words stored by a loop (one SIG executed several times)
+// must be declared with SIG_RESERVE n. _isa_finish checks the count.
 .macro SIG reg
     sw \reg, 0(s11)
     addi s11, s11, 4
@@ -99,23 +113,47 @@
 .endm
 
 // ---- Traps -----------------------------------------------------------------------------
-// TRAPS_RECORD: from now on, traps go to the recording handler, which appends mcause and
-// mepc - s10, then resumes after the trapping instruction (or at s9, see above).
-.macro TRAPS_RECORD
-    la t6, _isa_trap_record
-    csrw mtvec, t6
-.endm
-
 // TRAPS_UNEXPECTED: from now on, any trap ends the program with a failure.
 .macro TRAPS_UNEXPECTED
     la t6, _isa_trap_unexpected
     csrw mtvec, t6
 .endm
 
-// EXPECT_TRAP: declares the two words the recording handler appends for one trap.
-.macro EXPECT_TRAP
-    SIG_RESERVE 2
+// TRAPS_CATCH: from now on, traps go to the catching handler: it sets s7 = mcause and
+// s6 = mepc - s10, then resumes after the trapping instruction (2 or 4 bytes long), or,
+// if s9 is non-zero, at s9 in M-mode (clearing s9). The test stores what it needs.
+.macro TRAPS_CATCH
+    la t6, _isa_trap_catch
+    csrw mtvec, t6
 .endm
+
+// CATCH insn: execute insn with s10 pointing at it. Afterwards s7 = mcause and
+// s6 = mepc - s10 (0) if it trapped, s7 = s6 = -1 if it did not. Needs TRAPS_CATCH.
+.macro CATCH insn:vararg
+    li s7, -1
+    li s6, -1
+    la s10, 98f
+98: \insn
+.endm
+
+// SKIPPED: marks code that must never run (after a jump, or after an instruction that
+// traps and resumes elsewhere); reaching it fails the program with exit code 4.
+.macro SKIPPED
+    j _isa_skipped
+.endm
+
+// ISA_PLATFORM_INIT: platform set-up before the body. On QEMU, which also implements
+// S-mode, U-mode counter access needs scounteren as well as mcounteren: scounteren is
+// opened fully so that mcounteren alone decides, as on Epoxy (which has no S-mode).
+#if defined(ISA_PLATFORM_QEMU)
+.macro ISA_PLATFORM_INIT
+    li t6, -1
+    csrw scounteren, t6
+.endm
+#else
+.macro ISA_PLATFORM_INIT
+.endm
+#endif
 
 // ---- Program skeleton ------------------------------------------------------------------
 .macro ISA_TEST_BEGIN
@@ -133,9 +171,11 @@ _start:
     la s11, begin_signature
     li s10, 0
     li s9, 0
+    ISA_PLATFORM_INIT
     j _isa_body
     .text
 _isa_body:
+    .option norvc
 .endm
 
 .macro ISA_TEST_END
@@ -145,6 +185,7 @@ _isa_body:
     // own code has the same layout in both builds.
     .balign 4
 _isa_finish:
+    TRAPS_UNEXPECTED
     la t0, end_signature
     bne s11, t0, _isa_bad_count
     la a0, _isa_str_begin
@@ -186,6 +227,13 @@ _isa_bad_count:
 2:  li a0, 2
     j _isa_exit
 
+    // Code that a test expected to be skipped (by a jump or a trap) ran: exit code 4.
+_isa_skipped:
+    la a0, _isa_str_skipped
+    jal ra, _isa_puts
+    li a0, 4
+    j _isa_exit
+
     // Any trap that the test did not ask for: report and fail with exit code 3.
     .balign 4
 _isa_trap_unexpected:
@@ -202,17 +250,15 @@ _isa_trap_unexpected:
     li a0, 3
     j _isa_exit
 
-    // Expected traps: append mcause and mepc - s10, then resume.
+    // Caught traps: s7 = mcause, s6 = mepc - s10, then resume.
     .balign 4
-_isa_trap_record:
-    csrr t6, mcause
-    sw t6, 0(s11)
-    csrr t6, mepc
-    sub t6, t6, s10
-    sw t6, 4(s11)
-    addi s11, s11, 8
+_isa_trap_catch:
+    csrr s7, mcause
+    csrr s6, mepc
+    sub s6, s6, s10
     bnez s9, 3f
-    // Resume after the trapping instruction (2 or 4 bytes long).
+    // Resume after the trapping instruction (2 or 4 bytes long). Reading it needs mepc
+    // to be readable: after an instruction-access fault, resume at s9 instead.
     csrr t6, mepc
     lhu t5, 0(t6)
     andi t5, t5, 3
@@ -276,6 +322,7 @@ _isa_str_end:   .asciz "SIGNATURE END\n"
 _isa_str_count: .asciz "SIGNATURE WORD COUNT MISMATCH, stored words:\n"
 _isa_str_expected: .asciz "declared words:\n"
 _isa_str_trap:  .asciz "UNEXPECTED TRAP (mcause, mepc - _start, mtval):\n"
+_isa_str_skipped: .asciz "REACHED CODE THAT SHOULD HAVE BEEN SKIPPED\n"
 
     .data
     .balign 16
