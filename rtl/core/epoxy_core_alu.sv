@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// Epoxy core: integer ALU.
+//
+// One combinational result per cycle for every RV32I arithmetic, logic, shift and compare
+// operation; it also forms load/store addresses (rs1 + imm) and lui/auipc results. Every
+// operation takes the same single cycle whatever the operands (Zkt). It deliberately does
+// not compare for branches: the execute stage has its own comparator and target adder so
+// a branch resolves without waiting on the ALU's result mux.
+`default_nettype none
+
+module epoxy_core_alu (
+  input  epoxy_core_pkg::alu_op_e op_i,
+  input  logic [31:0]             a_i,
+  input  logic [31:0]             b_i,
+  output logic [31:0]             result_o
+);
+
+  logic [32:0] diff;  // a - b with a borrow bit, shared by sub, slt and sltu
+  assign diff = {1'b0, a_i} - {1'b0, b_i};
+
+  logic lt_signed, lt_unsigned;
+  assign lt_unsigned = diff[32];
+  assign lt_signed   = (a_i[31] != b_i[31]) ? a_i[31] : diff[31];
+
+  logic [4:0] shamt;
+  assign shamt = b_i[4:0];
+
+  always_comb begin
+    result_o = a_i + b_i;
+    unique case (op_i)
+      epoxy_core_pkg::AluAdd:  result_o = a_i + b_i;
+      epoxy_core_pkg::AluSub:  result_o = diff[31:0];
+      epoxy_core_pkg::AluSll:  result_o = a_i << shamt;
+      epoxy_core_pkg::AluSlt:  result_o = {31'b0, lt_signed};
+      epoxy_core_pkg::AluSltu: result_o = {31'b0, lt_unsigned};
+      epoxy_core_pkg::AluXor:  result_o = a_i ^ b_i;
+      epoxy_core_pkg::AluSrl:  result_o = a_i >> shamt;
+      epoxy_core_pkg::AluSra:  result_o = $unsigned($signed(a_i) >>> shamt);
+      epoxy_core_pkg::AluOr:   result_o = a_i | b_i;
+      epoxy_core_pkg::AluAnd:  result_o = a_i & b_i;
+      default:                 result_o = a_i + b_i;
+    endcase
+  end
+
+endmodule
+
+`default_nettype wire

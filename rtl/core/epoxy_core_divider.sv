@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+// Epoxy core: fixed-latency iterative divider.
+//
+// div, divu, rem and remu by restoring division on the operands' magnitudes, one quotient
+// bit per cycle, followed by a sign fix-up. The latency is the same for every operand
+// value, division by zero and INT_MIN / -1 included (Zkt-style constant time): one cycle
+// to load, exactly 32 iteration cycles, one cycle presenting the result (done_o). There is
+// deliberately no early-out, no special path for small or zero operands, and no operand
+// cache. The RISC-V results for the corner cases fall out of the datapath: restoring
+// division by zero yields an all-ones quotient and the dividend as remainder, and the
+// quotient's sign is not applied when the divisor is zero; INT_MIN / -1 gives magnitude
+// 2^31 with positive sign, which is INT_MIN again, remainder 0.
+`default_nettype none
+
+module epoxy_core_divider (
+  input  logic                    clk_i,
+  input  logic                    rst_ni,
+  input  logic                    start_i,   // pulse: operands valid, begin
+  input  epoxy_core_pkg::div_op_e op_i,
+  input  logic [31:0]             a_i,       // dividend
+  input  logic [31:0]             b_i,       // divisor
+  output logic                    busy_o,
+  output logic                    done_o,    // result valid this cycle (one cycle)
+  output logic [31:0]             result_o
+);
+
+  typedef enum logic [1:0] {
+    DivIdle = 2'b00,
+    DivIter = 2'b01,
+    DivDone = 2'b10
+  } div_state_e;
+
+  div_state_e state_q, state_d;
+  logic [4:0] count_q, count_d;
+
+  // Datapath registers: no reset needed, they are always loaded before use.
+  logic [31:0] rem_q, rem_d;    // partial remainder
+  logic [31:0] quo_q, quo_d;    // dividend shifting out at the top, quotient shifting in
+  logic [31:0] dsr_q, dsr_d;    // divisor magnitude
+  logic        neg_quo_q, neg_quo_d, neg_rem_q, neg_rem_d, want_rem_q, want_rem_d;
+
+  logic is_signed;
+  assign is_signed = (op_i == epoxy_core_pkg::DivDiv) || (op_i == epoxy_core_pkg::DivRem);
+
+  // One restoring step.
+  logic [32:0] shifted, trial;
+  assign shifted = {rem_q, quo_q[31]};
+  assign trial   = shifted - {1'b0, dsr_q};
+
+  always_comb begin
+    state_d    = state_q;
+    count_d    = count_q;
+    rem_d      = rem_q;
+    quo_d      = quo_q;
+    dsr_d      = dsr_q;
+    neg_quo_d  = neg_quo_q;
+    neg_rem_d  = neg_rem_q;
+    want_rem_d = want_rem_q;
+    unique case (state_q)
+      DivIdle: begin
+        if (start_i) begin
+          rem_d      = 32'd0;
+          quo_d      = (is_signed && a_i[31]) ? (32'd0 - a_i) : a_i;
+          dsr_d      = (is_signed && b_i[31]) ? (32'd0 - b_i) : b_i;
+          neg_quo_d  = is_signed && (a_i[31] ^ b_i[31]) && (b_i != 32'd0);
+          neg_rem_d  = is_signed && a_i[31];
+          want_rem_d = op_i[1];
+          count_d    = 5'd0;
+          state_d    = DivIter;
+        end
+      end
+      DivIter: begin
+        if (!trial[32]) begin
+          rem_d = trial[31:0];
+          quo_d = {quo_q[30:0], 1'b1};
+        end else begin
+          rem_d = shifted[31:0];
+          quo_d = {quo_q[30:0], 1'b0};
+        end
+        count_d = count_q + 5'd1;
+        if (count_q == 5'd31) state_d = DivDone;
+      end
+      DivDone: state_d = DivIdle;
+      default: state_d = DivIdle;
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      state_q <= DivIdle;
+      count_q <= 5'd0;
+    end else begin
+      state_q <= state_d;
+      count_q <= count_d;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    rem_q      <= rem_d;
+    quo_q      <= quo_d;
+    dsr_q      <= dsr_d;
+    neg_quo_q  <= neg_quo_d;
+    neg_rem_q  <= neg_rem_d;
+    want_rem_q <= want_rem_d;
+  end
+
+  logic [31:0] quotient, remainder;
+  assign quotient  = neg_quo_q ? (32'd0 - quo_q) : quo_q;
+  assign remainder = neg_rem_q ? (32'd0 - rem_q) : rem_q;
+
+  assign busy_o   = (state_q != DivIdle);
+  assign done_o   = (state_q == DivDone);
+  assign result_o = want_rem_q ? remainder : quotient;
+
+endmodule
+
+`default_nettype wire
