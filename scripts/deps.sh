@@ -13,7 +13,7 @@ declare -A GROUP_PACKAGES=(
   [build]="build-essential cmake ninja-build pkg-config git
            gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf binutils-riscv64-unknown-elf
            libelf-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
-           qemu-system-misc verilator"
+           qemu-system-misc verilator yosys"
 )
 
 if [ $# -eq 0 ]; then set -- build; fi
