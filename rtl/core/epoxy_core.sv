@@ -549,6 +549,7 @@ module epoxy_core #(
   // ---- Trace (RVFI), registered: a record appears the cycle after its instruction -------
   logic [3:0] rvfi_csr_wvalid_q;
   logic       rvfi_mem_valid;
+  logic       rvfi_any_q;  // a record has been reported since reset (order counts from 0)
 
   assign rvfi_mem_valid = lsu_done;
 
@@ -575,10 +576,14 @@ module epoxy_core #(
       rvfi_mem_wdata_o  <= 32'd0;
       rvfi_csr_wvalid_q <= 4'd0;
       rvfi_csr_waddr_q  <= '0;
+      rvfi_any_q        <= 1'b0;
     end else begin
       rvfi_valid_o <= record;
       if (record) begin
-        rvfi_order_o     <= rvfi_order_o + 64'(rvfi_valid_o);
+        // Count every record, not only back-to-back ones (cycles without a record in
+        // between, e.g. after a taken branch, must not stall the count).
+        rvfi_any_q       <= 1'b1;
+        rvfi_order_o     <= rvfi_order_o + 64'(rvfi_any_q);
         rvfi_insn_o      <= (is_intr || if_err) ? 32'd0 : raw_insn;
         rvfi_trap_o      <= trap && !is_intr;
         rvfi_intr_o      <= is_intr;

@@ -250,7 +250,11 @@ module epoxy_core_csr #(
         epoxy_core_pkg::CsrMie:           mie_d           = wdata & IrqMask;
         epoxy_core_pkg::CsrMtvec:         mtvec_d         = {wdata[31:2], 1'b0, wdata[0]};
         epoxy_core_pkg::CsrMcounteren:    mcounteren_d    = wdata;
-        epoxy_core_pkg::CsrMcountinhibit: mcountinhibit_d = {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMcountinhibit: begin
+          mcountinhibit_d = {wdata[31:2], 1'b0, wdata[0]};
+          // The new IR bit already applies to the writing instruction (as the ISS, Spike).
+          minstret_d      = (wdata[2] || !retire_i) ? minstret_q : minstret_q + 64'd1;
+        end
         epoxy_core_pkg::CsrMscratch:      mscratch_d      = wdata;
         epoxy_core_pkg::CsrMepc:          mepc_d          = {wdata[31:1], 1'b0};
         epoxy_core_pkg::CsrMcause:        mcause_d        = wdata;

@@ -4,7 +4,7 @@
 // Bare assembly (no SDK); built and run by hand, see docs/core.md:
 //   riscv64-unknown-elf-gcc -march=rv32imc -mabi=ilp32 -misa-spec=2.2 -mno-relax -nostdlib \
 //     -Wl,-N -Wl,-Ttext=0x10000000 -o /tmp/cycles.elf sim/core_tb/cycles.S
-//   epoxy-core-tb /tmp/cycles.elf
+//   build/bin/epoxy-core /tmp/cycles.elf      (or epoxy-lockstep, to check it against the ISS)
 // The numbers include nothing but the 8 instructions: the empty measurement is subtracted.
     .section .text
     .global _start

@@ -22,6 +22,7 @@ void Hart::reset(uint32_t reset_pc) {
     mcycle_ = minstret_ = time_ = 0;
     mip_lines_ = 0;
     pmp_.reset();
+    for (auto& c : custom_csrs_) c.second.value = 0;
 }
 
 void Hart::set_irq_lines(uint32_t mip_bits) {

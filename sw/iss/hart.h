@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 #include "iss/bus.h"
@@ -49,7 +50,15 @@ public:
     // or is read-only. For test and platform set-up.
     bool set_csr(uint16_t addr, uint32_t value);
 
-    // Interrupt input levels from the platform (bits of mip: MSIP, MTIP, MEIP).
+    // A platform-defined CSR the ISS does not otherwise model (e.g. a custom M-mode CSR of
+    // an RTL hart being compared in lockstep): a plain register, reset 0, whose
+    // `writable` bits csrrw/csrrs/csrrc may change; the usual privilege and read-only rules
+    // of its address apply. Without this call the address is illegal, as before.
+    void add_custom_csr(uint16_t addr, uint32_t writable);
+
+    // Interrupt input levels from the platform (bits of mip: MSIP, MTIP, MEIP). The
+    // machine sets them before every step; a harness that drives Hart::step() itself
+    // (lockstep) sets them to make the hart take an interrupt at a point of its choosing.
     void set_irq_lines(uint32_t mip_bits);
     // The platform's mtime, which the time/timeh CSRs read.
     void set_time(uint64_t mtime) { time_ = mtime; }
@@ -88,6 +97,10 @@ private:
              mcause_ = 0, mtval_ = 0, mcounteren_ = 0, mcountinhibit_ = 0;
     uint64_t mcycle_ = 0, minstret_ = 0, time_ = 0;
     Pmp pmp_;
+    struct CustomCsr {
+        uint32_t writable = 0, value = 0;
+    };
+    std::map<uint16_t, CustomCsr> custom_csrs_;
 };
 
 }  // namespace epoxy::iss

@@ -61,6 +61,7 @@ std::optional<uint32_t> Hart::csr_read(uint16_t a) const {
         return 0u;
     if (in(a, rv::kPmpcfg0, rv::kPmpcfg15)) return pmp_.read_cfg(a - rv::kPmpcfg0);
     if (in(a, rv::kPmpaddr0, rv::kPmpaddr63)) return pmp_.read_addr(a - rv::kPmpaddr0);
+    if (auto c = custom_csrs_.find(a); c != custom_csrs_.end()) return c->second.value;
     return std::nullopt;
 }
 
@@ -98,6 +99,8 @@ bool Hart::csr_write(uint16_t a, uint32_t v, Retire& r) {
                        in(a, rv::kMhpmCounter3H, rv::kMhpmCounter31H) ||
                        in(a, rv::kMhpmEvent3, rv::kMhpmEvent31)) {
                 // hardwired to zero
+            } else if (auto c = custom_csrs_.find(a); c != custom_csrs_.end()) {
+                c->second.value = v & c->second.writable;
             } else {
                 return false;
             }
@@ -107,6 +110,10 @@ bool Hart::csr_write(uint16_t a, uint32_t v, Retire& r) {
 }
 
 std::optional<uint32_t> Hart::csr(uint16_t addr) const { return csr_read(addr); }
+
+void Hart::add_custom_csr(uint16_t addr, uint32_t writable) {
+    custom_csrs_[addr & 0xFFFu] = CustomCsr{writable, 0};
+}
 
 bool Hart::set_csr(uint16_t addr, uint32_t value) {
     if ((addr >> 10) == 3u || !csr_read(addr)) return false;

@@ -396,3 +396,20 @@ TEST_CASE("csr: set_csr refuses read-only and absent CSRs", "[csr]") {
     CHECK(h.hart().set_csr(rv::kMscratch, 1));
     CHECK_FALSE(h.hart().csr(0x7C0).has_value());
 }
+
+// ---- Platform-defined CSRs (Hart::add_custom_csr) ------------------------------------------
+
+TEST_CASE("csr: a custom CSR is illegal until added, then a plain WARL register", "[csr]") {
+    Harness h;
+    require_illegal_csr(h, enc::csrrw(5, 0x7C1, 1));
+    Harness g;
+    g.hart().add_custom_csr(0x7C1, 0x1);
+    g.set_x(1, 0xFFFFFFFFu);
+    const Retire r = exec1(g, enc::csrrw(5, 0x7C1, 1));
+    CHECK(r.kind == StepKind::Retired);
+    CHECK(g.x(5) == 0);
+    CHECK(g.csr(0x7C1) == 0x1);  // only the writable bit sticks
+    REQUIRE(r.csr_count == 1);
+    CHECK(r.csr[0].addr == 0x7C1);
+    CHECK(r.csr[0].value == 0x1);
+}

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+// Cycle-by-cycle driver of the Verilated core (see core_driver.h).
+#include "core_driver.h"
+
+#include "Vepoxy_core.h"
+#include "verilated.h"
+
+namespace epoxy::coretb {
+
+CoreDriver::CoreDriver(VerilatedContext& context, Platform& platform,
+                       const CoreDriverConfig& config)
+    : platform_(platform),
+      core_(std::make_unique<Vepoxy_core>(&context, "core")),
+      // Different streams for the two ports, both derived from the one seed.
+      iport_(config.wait_states, config.seed * 2 + 1),
+      dport_(config.wait_states, config.seed * 2 + 2) {}
+
+CoreDriver::~CoreDriver() = default;
+
+void CoreDriver::reset(uint32_t boot_addr) {
+    Vepoxy_core& c = *core_;
+    c.boot_addr_i = boot_addr;
+    c.irq_accel_i = 0;  // no accelerators in this testbench
+    c.clk_i = 0;
+    c.rst_ni = 0;
+    c.eval();
+    c.clk_i = 1;
+    c.eval();
+    c.clk_i = 0;
+    c.rst_ni = 1;
+    c.eval();
+}
+
+void CoreDriver::finish() {
+    core_->final();
+}
+
+bool CoreDriver::step_cycle(iss::Retire& record) {
+    Vepoxy_core& c = *core_;
+    // Inputs for this cycle: responses, interrupt levels and time. The clock is low.
+    const ObiResponse* ir = iport_.head(cycle_);
+    const ObiResponse* dr = dport_.head(cycle_);
+    c.clk_i = 0;
+    c.instr_rvalid_i = ir != nullptr;
+    c.instr_rdata_i = ir ? ir->rdata : 0xDEADBEEFu;  // garbage when not valid, on purpose
+    c.instr_err_i = ir && ir->err;
+    c.data_rvalid_i = dr != nullptr;
+    c.data_rdata_i = dr ? dr->rdata : 0xDEADBEEFu;
+    c.data_err_i = dr && dr->err;
+    c.irq_timer_i = platform_.mtip();
+    c.irq_software_i = platform_.msip();
+    c.irq_external_i = 0;
+    c.time_i = platform_.mtime();
+    c.instr_gnt_i = 0;
+    c.data_gnt_i = 0;
+    c.eval();
+
+    // Grants depend on this cycle's requests (which never depend on their own grant).
+    const bool igrant = iport_.grant(c.instr_req_o);
+    const bool dgrant = dport_.grant(c.data_req_o);
+    c.instr_gnt_i = igrant;
+    c.data_gnt_i = dgrant;
+    c.eval();
+
+    // Transactions accepted at this edge.
+    if (igrant) {
+        uint32_t rdata = 0;
+        const bool ok = platform_.access(true, false, c.instr_addr_o, 0xF, 0, rdata);
+        iport_.accepted(cycle_, rdata, !ok);
+    } else if (c.instr_req_o) {
+        iport_.waited();
+    }
+    if (dgrant) {
+        uint32_t rdata = 0;
+        const bool ok =
+            platform_.access(false, c.data_we_o, c.data_addr_o, c.data_be_o, c.data_wdata_o, rdata);
+        dport_.accepted(cycle_, rdata, !ok);
+    } else if (c.data_req_o) {
+        dport_.waited();
+    }
+    if (ir) iport_.pop();
+    if (dr) dport_.pop();
+    if (c.sleeping_o) ++sleep_cycles_;
+
+    c.clk_i = 1;
+    c.eval();
+    platform_.tick();
+    ++cycle_;
+    // RVFI outputs are registered: valid now means "retired at this edge".
+    if (!c.rvfi_valid_o) return false;
+    record = rvfi_to_retire(c);
+    return true;
+}
+
+iss::Retire rvfi_to_retire(const Vepoxy_core& c) {
+    iss::Retire r;
+    r.kind = c.rvfi_intr_o   ? iss::StepKind::Interrupt
+             : c.rvfi_trap_o ? iss::StepKind::Trap
+                             : iss::StepKind::Retired;
+    r.order = c.rvfi_order_o;
+    r.priv = c.rvfi_mode_o == 3 ? iss::Priv::M : iss::Priv::U;
+    r.pc = c.rvfi_pc_rdata_o;
+    r.insn = c.rvfi_insn_o;
+    // Nothing fetched (interrupt, fetch fault) reads as insn 0; c.unimp (0x0000) is a
+    // fetched 16-bit parcel, but only trap records can hold it and they ignore insn_len.
+    if (r.kind == iss::StepKind::Interrupt || (r.kind == iss::StepKind::Trap && r.insn == 0))
+        r.insn_len = 0;
+    else
+        r.insn_len = (r.insn & 3) == 3 ? 4 : 2;
+    r.rd = c.rvfi_rd_addr_o;
+    r.rd_value = c.rvfi_rd_wdata_o;
+    const unsigned mask = c.rvfi_mem_rmask_o | c.rvfi_mem_wmask_o;
+    if (mask) {
+        r.mem.valid = true;
+        r.mem.write = c.rvfi_mem_wmask_o != 0;
+        r.mem.addr = c.rvfi_mem_addr_o;
+        // The masks are aligned to bit 0, so they give the size directly.
+        r.mem.size = mask == 1 ? 1 : mask == 3 ? 2 : 4;
+        r.mem.data = r.mem.write ? c.rvfi_mem_wdata_o : c.rvfi_mem_rdata_o;
+    }
+    const uint64_t waddr = c.rvfi_csr_waddr_o;
+    for (unsigned i = 0; i < 4; ++i) {
+        if (!((c.rvfi_csr_wvalid_o >> i) & 1)) continue;
+        r.csr[r.csr_count].addr = uint16_t((waddr >> (12 * i)) & 0xFFF);
+        r.csr[r.csr_count].value = c.rvfi_csr_wdata_o[i];
+        ++r.csr_count;
+    }
+    if (r.kind != iss::StepKind::Retired) {
+        // Trap entry reports mstatus, mepc, mcause, mtval in slots 0..3.
+        r.cause = c.rvfi_csr_wdata_o[2];
+        r.tval = c.rvfi_csr_wdata_o[3];
+    }
+    r.next_pc = c.rvfi_pc_wdata_o;
+    return r;
+}
+
+}  // namespace epoxy::coretb
