@@ -4,14 +4,17 @@
 #   make run     build everything and run the main demo
 #   make test    build everything and run every test through ctest
 #   make build   configure and build only
+#   make synth   synthesis and place-and-route report of the core (build/synth/core.json)
 #   make clean   remove build/
+#   make lockstep-campaign [SEED=1] [INSNS=10000000] [WAIT_STATES=3]
+#                long lockstep run of the RTL core against the ISS on random programs
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
 DEMO_ELF := $(BUILD)/firmware/bin/demo.elf
 
-.PHONY: all deps build test run clean
+.PHONY: all deps build test run synth clean
 
 all: build
 
@@ -28,5 +31,18 @@ test: build
 run: build
 	$(BUILD)/bin/epoxy-iss $(DEMO_ELF)
 
+synth:
+	@scripts/deps.sh synth
+	fpga/synth/synth_core.sh $(BUILD)/synth
+
 clean:
 	rm -rf $(BUILD)
+
+# Random programs from sw/rig (rig seeds SEED, SEED+1, ...) on the core and the ISS in
+# lockstep with random bus wait states, until INSNS instructions have been compared.
+SEED ?= 1
+INSNS ?= 10000000
+WAIT_STATES ?= 3
+lockstep-campaign: build
+	$(BUILD)/bin/epoxy-lockstep --quiet --rig-seed $(SEED) --rig-insns 60000 \
+	  --rig-total $(INSNS) --wait-states $(WAIT_STATES) --seed $(SEED)

