@@ -4,6 +4,8 @@
 #   make run     build everything and run the main demo
 #   make test    build everything and run every test through ctest
 #   make build   configure and build only
+#   make bench   cycle counts and CPI of the software kernels on the RTL core
+#                (build/bench/core.json)
 #   make synth   synthesis and place-and-route report of the core (build/synth/core.json)
 #   make clean   remove build/
 #   make lockstep-campaign [SEED=1] [INSNS=10000000] [WAIT_STATES=3]
@@ -14,7 +16,7 @@ CMAKE_FLAGS ?=
 
 DEMO_ELF := $(BUILD)/firmware/bin/demo.elf
 
-.PHONY: all deps build test run synth clean
+.PHONY: all deps build test run bench synth clean
 
 all: build
 
@@ -30,6 +32,9 @@ test: build
 
 run: build
 	$(BUILD)/bin/epoxy-iss $(DEMO_ELF)
+
+bench: build
+	cmake -DBUILD=$(BUILD) -DOUT=$(BUILD)/bench/core.json -P scripts/bench_core.cmake
 
 synth:
 	@scripts/deps.sh synth

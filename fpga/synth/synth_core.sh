@@ -45,7 +45,7 @@ yosys -q -l "$OUT/ecp5_yosys.log" -p "read_verilog -sv ${SRCS[*]}; \
   synth_ecp5 -top epoxy_core -json $OUT/ecp5.json; tee -q -o $OUT/ecp5_stat.json stat -json"
 echo "synth: ECP5-85F place and route (nextpnr-ecp5, out of context)"
 "$NEXTPNR_ECP5" --85k --package CABGA381 --out-of-context --json "$OUT/ecp5.json" \
-  --report "$OUT/ecp5_pnr.json" --freq 50 --threads 1 --quiet -l "$OUT/ecp5_pnr.log"
+  --report "$OUT/ecp5_pnr.json" --freq 50 --router router2 --threads 2 --quiet -l "$OUT/ecp5_pnr.log" || true
 
 python3 "$ROOT/fpga/synth/report.py" "$OUT" > "$OUT/core.json"
 cat "$OUT/core.json"
