@@ -20,7 +20,8 @@ CoreDriver::~CoreDriver() = default;
 void CoreDriver::reset(uint32_t boot_addr) {
     Vepoxy_core& c = *core_;
     c.boot_addr_i = boot_addr;
-    c.irq_accel_i = 0;  // no accelerators in this testbench
+    c.irq_external_i = 0;
+    c.irq_accel_i = 0;
     c.clk_i = 0;
     c.rst_ni = 0;
     c.eval();
@@ -49,7 +50,9 @@ bool CoreDriver::step_cycle(iss::Retire& record) {
     c.data_err_i = dr && dr->err;
     c.irq_timer_i = platform_.mtip();
     c.irq_software_i = platform_.msip();
-    c.irq_external_i = 0;
+    // MEIP and the accelerator lines come from the platform's sim interrupt source.
+    c.irq_external_i = platform_.irq_external();
+    c.irq_accel_i = platform_.irq_accel() & ((1u << kCoreAccelIrqs) - 1u);
     c.time_i = platform_.mtime();
     c.instr_gnt_i = 0;
     c.data_gnt_i = 0;

@@ -21,6 +21,9 @@ class Vepoxy_core;
 
 namespace epoxy::coretb {
 
+// The core's NumAccelIrq as Verilated (its default): accelerator lines on irq_accel_i.
+constexpr unsigned kCoreAccelIrqs = 3;
+
 struct CoreDriverConfig {
     unsigned wait_states = 0;  // up to this many random cycles on every grant and response
     uint64_t seed = 1;         // seeds the two ports' wait-state generators

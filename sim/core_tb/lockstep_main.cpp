@@ -4,7 +4,9 @@
 //
 // The program is an ELF file, or (with --rig-seed) a random instruction stream made in
 // memory by the project's generator (sw/rig). The core runs with seeded random OBI wait
-// states; every RVFI record is compared with the ISS's next non-Sleeping Retire.
+// states (and, with --random-irqs / --irq-external / --irq-accel, external and accelerator
+// interrupt lines raised at random cycles and held until the program acknowledges them);
+// every RVFI record is compared with the ISS's next non-Sleeping Retire.
 // Exit status: 0 when the program exited and every record matched (whatever the
 // firmware's own exit code, which is printed); 1 on a mismatch, with a report; 2 for bad
 // input; 124 when --max-cycles is reached. Errors: one line "epoxy-lockstep: <what>: <problem>".
@@ -45,7 +47,17 @@ struct Options {
     uint32_t rig_insns = 10000;
     unsigned wait_states = 0, history = 8;
     bool quiet = false;
+    double irq_external = 0, irq_accel = 0;  // per-cycle probability of raising a line
 };
+
+// "msi=N mti=N mei=N accel0=N ..." for the interrupts taken, by cause.
+std::string irq_counts(const coretb::LockstepStats& s) {
+    std::string out = fmt::format("msi={} mti={} mei={}", s.interrupts_by_cause[3],
+                                  s.interrupts_by_cause[7], s.interrupts_by_cause[11]);
+    for (unsigned i = 0; i < coretb::kCoreAccelIrqs; ++i)
+        out += fmt::format(" accel{}={}", i, s.interrupts_by_cause[16 + i]);
+    return out;
+}
 
 struct Outcome {
     int status = 0;  // 0 matched to the exit, else the exit status
@@ -60,6 +72,8 @@ Outcome run_one(const Options& o, uint64_t rig_seed, uint64_t wait_seed) {
     // The core's custom mepoxyctl (0x7C1, bit 0 CTBRANCH) changes only timing: to the ISS
     // it is a plain one-bit register (docs/lockstep.md).
     machine->hart().add_custom_csr(coretb::kCsrMepoxyctl, coretb::kMepoxyctlWritable);
+    // The core's accelerator interrupt lines are the ISS's local lines (mip/mie 16..).
+    machine->hart().set_local_irq_count(coretb::kCoreAccelIrqs);
     coretb::LockstepChecker checker(*machine);
     checker.set_history(o.history);
     uint32_t entry = 0;
@@ -72,6 +86,9 @@ Outcome run_one(const Options& o, uint64_t rig_seed, uint64_t wait_seed) {
         // Timer interrupts at timing-dependent points: the checker injects them where the
         // core takes them.
         config.async_interrupts = true;
+        // MEI and the accelerator lines, through the sim interrupt source.
+        config.external_irqs = true;
+        config.local_irqs = coretb::kCoreAccelIrqs;
         rig::RigProgram prog;
         try {
             prog = rig::generate(config);
@@ -101,6 +118,8 @@ Outcome run_one(const Options& o, uint64_t rig_seed, uint64_t wait_seed) {
 
     auto platform = std::make_unique<coretb::Platform>(*machine);
     if (o.quiet) platform->set_console([](char) {});
+    if (o.irq_external > 0 || o.irq_accel > 0)
+        platform->set_random_irqs(o.irq_external, o.irq_accel, coretb::kCoreAccelIrqs, wait_seed);
     if (!o.uart_in_path.empty()) {
         const std::string bytes = coretb::read_file(o.uart_in_path);
         platform->push_uart_input(bytes);
@@ -154,9 +173,11 @@ Outcome run_one(const Options& o, uint64_t rig_seed, uint64_t wait_seed) {
         std::printf("epoxy-lockstep: %s: PASS: %" PRIu64 " retirements matched (%" PRIu64
                     " instructions, %" PRIu64 " traps, %" PRIu64 " interrupts, %" PRIu64
                     " synchronised reads), %" PRIu64 " cycles, wait states %u, seed %" PRIu64
-                    ", exit code %d on core and ISS\n",
+                    ", exit code %d on core and ISS; interrupts by cause: %s (%" PRIu64
+                    " lines raised at random)\n",
                     program.c_str(), s.compared, s.retired, s.traps, s.interrupts, s.synced_reads,
-                    out.cycles, o.wait_states, wait_seed, coretb::exit_status(out.exit_code));
+                    out.cycles, o.wait_states, wait_seed, coretb::exit_status(out.exit_code),
+                    irq_counts(s).c_str(), platform->random_raises());
     }
     return out;
 }
@@ -190,6 +211,24 @@ int run(int argc, char** argv) {
     app.add_option("--history", o.history, "matching retirements shown in a mismatch report")
         ->option_text("N");
     app.add_flag("--quiet", o.quiet, "do not copy the program's UART output to stdout");
+    auto* irq_ext_opt =
+        app.add_option("--irq-external", o.irq_external,
+                       "raise MEIP at random: per-cycle probability (0..1) while it is low; "
+                       "held until the program acknowledges it (sim interrupt source CLEAR)")
+            ->option_text("RATE")
+            ->check(CLI::Range(0.0, 1.0));
+    auto* irq_accel_opt =
+        app.add_option("--irq-accel", o.irq_accel,
+                       "raise each accelerator interrupt line at random, as --irq-external")
+            ->option_text("RATE")
+            ->check(CLI::Range(0.0, 1.0));
+    double random_irqs = 0;
+    auto* random_irqs_opt =
+        app.add_option("--random-irqs", random_irqs,
+                       "both --irq-external and --irq-accel with this rate")
+            ->option_text("RATE")
+            ->check(CLI::Range(0.0, 1.0));
+    random_irqs_opt->excludes(irq_ext_opt)->excludes(irq_accel_opt);
 #ifdef EPOXY_HAVE_RIG
     auto* rig_opt = app.add_option("--rig-seed", o.rig_seed,
                                    "instead of an ELF: a random program from the generator "
@@ -219,6 +258,7 @@ int run(int argc, char** argv) {
         coretb::fail("command line", std::string(e.what()) + " (see --help)");
     }
     o.inject_set = bool(*inject_opt);
+    if (*random_irqs_opt) o.irq_external = o.irq_accel = random_irqs;
 #ifdef EPOXY_HAVE_RIG
     o.rig = bool(*rig_opt);
 #endif
@@ -247,12 +287,15 @@ int run(int argc, char** argv) {
         total.retired += out.stats.retired;
         total.traps += out.stats.traps;
         total.interrupts += out.stats.interrupts;
+        for (size_t c = 0; c < total.interrupts_by_cause.size(); ++c)
+            total.interrupts_by_cause[c] += out.stats.interrupts_by_cause[c];
     }
     std::printf("epoxy-lockstep: campaign PASS: %" PRIu64 " programs (rig seeds %" PRIu64
                 "..%" PRIu64 "), %" PRIu64 " retirements matched (%" PRIu64
-                " instructions, %" PRIu64 " traps, %" PRIu64 " interrupts)\n",
+                " instructions, %" PRIu64 " traps, %" PRIu64
+                " interrupts); interrupts by cause: %s\n",
                 programs, o.rig_seed, o.rig_seed + programs - 1, total.compared, total.retired,
-                total.traps, total.interrupts);
+                total.traps, total.interrupts, irq_counts(total).c_str());
     return 0;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The testbench's model of the Epoxy memory map (see platform.h). The device registers
-// behave as iss::Machine's, except that mtime counts clock cycles instead of ISS steps.
+// behave as iss::Machine's, except that mtime counts clock cycles instead of ISS steps and
+// the sim interrupt source may also raise lines at random.
 #include "platform.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "epoxy/memory_map.h"
@@ -15,6 +17,43 @@ Platform::Platform(iss::Machine& loaded)
       rom_(loaded.rom().data(), loaded.rom().data() + loaded.rom().size()),
       sram_(loaded.sram().data(), loaded.sram().data() + loaded.sram().size()),
       console_([](char c) { std::fputc(c, stdout); }) {}
+
+namespace {
+// The lines the sim interrupt source holds: MEIP (bit 11) and 16 local lines (bits 16..31).
+constexpr uint32_t kSimIrqLines = EPOXY_SIMIRQ_MEI | 0xFFFF0000u;
+
+uint32_t threshold(double rate) {
+    if (!(rate > 0)) return 0;
+    if (rate >= 1) return 0xFFFFFFFFu;
+    return uint32_t(std::ldexp(rate, 32));
+}
+}  // namespace
+
+void Platform::set_random_irqs(double external, double accel, unsigned n_accel, uint64_t seed) {
+    ext_threshold_ = threshold(external);
+    accel_threshold_ = threshold(accel);
+    random_lines_ = 0;
+    if (ext_threshold_) random_lines_ |= EPOXY_SIMIRQ_MEI;
+    if (accel_threshold_)
+        for (unsigned i = 0; i < n_accel && i < 16; ++i) random_lines_ |= EPOXY_SIMIRQ_LOCAL(i);
+    // A stream of its own, so interrupts do not disturb the wait states of the same seed.
+    irq_rng_.seed(uint32_t(seed * 0x9E3779B9u + 0x7F4A7C15u));
+}
+
+void Platform::tick() {
+    ++mtime_;
+    for (uint32_t lines = random_lines_; lines != 0; lines &= lines - 1) {
+        const uint32_t bit = lines & (~lines + 1);
+        const uint32_t th = bit == EPOXY_SIMIRQ_MEI ? ext_threshold_ : accel_threshold_;
+        // Draw for every line every cycle, raised or not, so one line's history does not
+        // shift another's random stream.
+        const bool raise = irq_rng_() < th;
+        if (raise && !(simirq_ & bit)) {
+            simirq_ |= bit;
+            ++random_raises_;
+        }
+    }
+}
 
 bool Platform::access(bool fetch, bool we, uint32_t addr, uint8_t be, uint32_t wdata,
                       uint32_t& rdata) {
@@ -77,6 +116,13 @@ bool Platform::device_read(uint32_t addr, uint32_t& v) {
         case EPOXY_SIMCTL_BASE + EPOXY_SIMCTL_PUTC:
             v = 0;
             return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_PENDING:
+            v = simirq_;
+            return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_SET:
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_CLEAR:
+            v = 0;
+            return true;
         default:
             return false;
     }
@@ -114,6 +160,14 @@ bool Platform::device_write(uint32_t addr, uint32_t v) {
         case EPOXY_SIMCTL_BASE + EPOXY_SIMCTL_EXIT:
             exited_ = true;
             exit_code_ = v;
+            return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_PENDING:
+            return true;  // read-only
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_SET:
+            simirq_ |= v & kSimIrqLines;
+            return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_CLEAR:
+            simirq_ &= ~v;
             return true;
         default:
             return false;

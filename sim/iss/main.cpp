@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "epoxy/memory_map.h"
 #include "iss/commit_log.h"
 #include "iss/elf_loader.h"
 #include "iss/machine.h"
@@ -93,6 +94,8 @@ int run(int argc, char** argv) {
     }
 
     epoxy::iss::Machine machine;
+    // The Epoxy SoC's hart: one local interrupt line per accelerator (mip/mie bits 16..).
+    machine.hart().set_local_irq_count(EPOXY_NUM_LOCAL_IRQS);
     epoxy::iss::ElfImage image;
     try {
         image = epoxy::iss::load_elf(elf_path, machine);

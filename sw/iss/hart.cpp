@@ -25,8 +25,14 @@ void Hart::reset(uint32_t reset_pc) {
     for (auto& c : custom_csrs_) c.second.value = 0;
 }
 
-void Hart::set_irq_lines(uint32_t mip_bits) {
-    mip_lines_ = mip_bits & (rv::kMipMsip | rv::kMipMtip | rv::kMipMeip);
+void Hart::set_irq_lines(uint32_t mip_bits) { mip_lines_ = mip_bits & irq_mask_; }
+
+void Hart::set_local_irq_count(unsigned n) {
+    local_irqs_ = n < rv::kMaxLocalIrqs ? n : rv::kMaxLocalIrqs;
+    const uint32_t local = ((1u << local_irqs_) - 1u) << rv::kIrqLocal0;  // n <= 16
+    irq_mask_ = rv::kMipMsip | rv::kMipMtip | rv::kMipMeip | local;
+    mie_ &= irq_mask_;
+    mip_lines_ &= irq_mask_;
 }
 
 // ---- Interrupts and traps -------------------------------------------------------------------
@@ -37,6 +43,10 @@ std::optional<uint32_t> Hart::pending_interrupt() const {
     // M-mode interrupts are taken in U-mode always, in M-mode only when mstatus.MIE.
     if (priv_ == Priv::M && !(mstatus_ & rv::kMstatusMie)) return std::nullopt;
     for (uint32_t irq : {rv::kIrqMExt, rv::kIrqMSoft, rv::kIrqMTimer})
+        if (pending & (1u << irq)) return irq;
+    // Local interrupts (bits 16+): the specification leaves their priority to the
+    // platform. Epoxy's core takes them below MTI, the lowest-numbered line first.
+    for (uint32_t irq = rv::kIrqLocal0; irq < 32; ++irq)
         if (pending & (1u << irq)) return irq;
     return std::nullopt;
 }

@@ -4,7 +4,8 @@
 // Instruction-accurate, not cycle-accurate: one step() executes one instruction or takes
 // one trap or interrupt, and returns a Retire record describing every architectural change.
 // mcycle counts one cycle per step. The hart knows nothing of the memory map: it talks to a
-// Bus, and the platform drives its interrupt inputs (MTIP, MSIP, MEIP) with set_irq_lines().
+// Bus, and the platform drives its interrupt inputs (MTIP, MSIP, MEIP and N platform-local
+// lines at mip bits 16..16+N-1) with set_irq_lines().
 //
 // Deliberate choices where the specification leaves freedom (see docs/iss.md):
 //  - misaligned loads and stores trap (address-misaligned), they are never split;
@@ -56,7 +57,15 @@ public:
     // of its address apply. Without this call the address is illegal, as before.
     void add_custom_csr(uint16_t addr, uint32_t writable);
 
-    // Interrupt input levels from the platform (bits of mip: MSIP, MTIP, MEIP). The
+    // Platform-defined local interrupts (one per accelerator on Epoxy): N lines at mip/mie
+    // bits 16..16+N-1, N <= 16, default 0 (none). Writable in mie, read-only in mip, taken
+    // below MEI, MSI and MTI, lower bit first (as the RTL core). Kept across reset().
+    void set_local_irq_count(unsigned n);
+    unsigned local_irq_count() const { return local_irqs_; }
+    // The mip/mie bits that exist: MSIP, MTIP, MEIP and the local lines.
+    uint32_t irq_mask() const { return irq_mask_; }
+
+    // Interrupt input levels from the platform (bits of mip: MSIP, MTIP, MEIP, local). The
     // machine sets them before every step; a harness that drives Hart::step() itself
     // (lockstep) sets them to make the hart take an interrupt at a point of its choosing.
     void set_irq_lines(uint32_t mip_bits);
@@ -96,6 +105,8 @@ private:
     uint32_t mstatus_ = 0, mie_ = 0, mip_lines_ = 0, mtvec_ = 0, mscratch_ = 0, mepc_ = 0,
              mcause_ = 0, mtval_ = 0, mcounteren_ = 0, mcountinhibit_ = 0;
     uint64_t mcycle_ = 0, minstret_ = 0, time_ = 0;
+    unsigned local_irqs_ = 0;
+    uint32_t irq_mask_ = 0x888u;  // MSIP | MTIP | MEIP, plus the local lines
     Pmp pmp_;
     struct CustomCsr {
         uint32_t writable = 0, value = 0;

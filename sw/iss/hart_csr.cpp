@@ -9,7 +9,6 @@ namespace epoxy::iss {
 namespace {
 constexpr uint32_t kMstatusWritable =
     rv::kMstatusMie | rv::kMstatusMpie | rv::kMstatusMpp | rv::kMstatusMprv | rv::kMstatusTw;
-constexpr uint32_t kMieWritable = rv::kMipMsip | rv::kMipMtip | rv::kMipMeip;
 
 bool in(uint16_t a, uint16_t lo, uint16_t hi) { return a >= lo && a <= hi; }
 uint32_t lo32(uint64_t v) { return uint32_t(v); }
@@ -75,7 +74,7 @@ bool Hart::csr_write(uint16_t a, uint32_t v, Retire& r) {
             mstatus_ = next;
             break;
         }
-        case rv::kMie: mie_ = v & kMieWritable; break;
+        case rv::kMie: mie_ = v & irq_mask_; break;  // MSIE, MTIE, MEIE, local enables
         case rv::kMtvec: mtvec_ = v & ~2u; break;  // modes 0 (direct) and 1 (vectored)
         case rv::kMcounteren: mcounteren_ = v; break;
         case rv::kMcountinhibit: mcountinhibit_ = v & ~2u; break;  // no TM bit

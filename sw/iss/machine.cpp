@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The ISS's Epoxy SoC: memories, UART, machine timer, sim-control, and the run loop.
+// The ISS's Epoxy SoC: memories, UART, machine timer, sim-control, the sim interrupt source,
+// and the run loop.
 #include "iss/machine.h"
 
 #include <cstdio>
@@ -26,6 +27,11 @@ void Memory::write(uint32_t addr, unsigned size, uint32_t value) {
 }
 
 // ---- Machine --------------------------------------------------------------------------------
+
+namespace {
+// The lines the sim interrupt source holds: MEIP and the 16 possible local lines.
+constexpr uint32_t kSimIrqLines = rv::kMipMeip | 0xFFFF0000u;
+}  // namespace
 
 Machine::Machine(uint32_t sram_size)
     : rom_(EPOXY_ROM_BASE, EPOXY_ROM_SIZE, false),
@@ -103,6 +109,9 @@ bool Machine::device_read(uint32_t addr, uint32_t& v) {
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MSIP: v = msip_ ? 1u : 0u; return true;
         case EPOXY_SIMCTL_BASE + EPOXY_SIMCTL_EXIT:
         case EPOXY_SIMCTL_BASE + EPOXY_SIMCTL_PUTC: v = 0; return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_PENDING: v = simirq_; return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_SET:
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_CLEAR: v = 0; return true;
         default: return false;
     }
 }
@@ -125,6 +134,9 @@ bool Machine::device_write(uint32_t addr, uint32_t v) {
             exit_code_ = v;
             return true;
         case EPOXY_SIMCTL_BASE + EPOXY_SIMCTL_PUTC: console_(char(v & 0xFF)); return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_PENDING: return true;  // read-only
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_SET: simirq_ |= v & kSimIrqLines; return true;
+        case EPOXY_SIMIRQ_BASE + EPOXY_SIMIRQ_CLEAR: simirq_ &= ~v; return true;
         default: return false;
     }
 }
@@ -133,7 +145,9 @@ void Machine::update_irq_lines() {
     uint32_t lines = 0;
     if (mtime_ >= mtimecmp_) lines |= rv::kMipMtip;
     if (msip_) lines |= rv::kMipMsip;
-    hart_.set_irq_lines(lines);
+    if (ext_irq_) lines |= rv::kMipMeip;
+    lines |= simirq_ | (local_irqs_ << rv::kIrqLocal0);
+    hart_.set_irq_lines(lines);  // the hart keeps the bits it has
     hart_.set_time(mtime_);
 }
 
@@ -155,11 +169,13 @@ RunResult Machine::run(uint64_t max_steps, const std::function<void(const Retire
         if (r.kind == StepKind::Sleeping) {
             // Nothing happens until an enabled interrupt is pending: skip time forward to the
             // timer interrupt, or stop if no enabled interrupt could ever become pending (the
-            // software interrupt is only set by this hart, and no device drives MEIP yet).
+            // software interrupt and the sim interrupt source are only set by this hart; a
+            // host platform that drives MEIP or local lines says so through the WFI hook).
             if ((hart_.mie() & rv::kMipMtip) && mtimecmp_ != ~0ull) {
                 if (mtime_ < mtimecmp_) mtime_ = mtimecmp_;
                 continue;
             }
+            if (wfi_hook_ && wfi_hook_(*this)) continue;
             result.reason = StopReason::Deadlock;
             char msg[160];
             std::snprintf(msg, sizeof msg,

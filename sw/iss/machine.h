@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // The ISS's model of the Epoxy SoC: one hart plus the memory map of
-// sw/include/epoxy/memory_map.h (boot ROM, SRAM, UART, machine timer, sim-control).
+// sw/include/epoxy/memory_map.h (boot ROM, SRAM, UART, machine timer, sim-control and the
+// sim-only interrupt source).
+//
+// Interrupt lines: MTIP and MSIP come from the timer; MEIP and the hart's local lines (bits
+// 16+, Hart::set_local_irq_count) are the OR of the sim interrupt source device (raised and
+// acknowledged by the firmware itself) and the levels a host platform drives with
+// set_external_irq() / set_local_irqs().
 //
 // The machine timer advances one tick per step (the ISS has no notion of cycles beyond
 // one per instruction). While the hart sleeps in WFI, run() skips time forward to the
 // next timer interrupt instead of stepping through it; if no enabled interrupt can ever
-// wake the hart, run() stops with StopReason::Deadlock instead of hanging.
+// wake the hart, run() stops with StopReason::Deadlock instead of hanging. A host platform
+// that raises MEIP or local lines asynchronously says so with set_wfi_hook(): run() asks the
+// hook before declaring a deadlock.
 #pragma once
 
 #include <cstdint>
@@ -71,6 +79,19 @@ public:
     // Bytes the UART will receive, in order.
     void push_uart_input(const std::string& bytes);
 
+    // Levels a host platform drives (ORed with the sim interrupt source device): MEIP, and
+    // the local lines as a bit mask (bit i = line i = mip bit 16 + i). They hold until
+    // changed; the hart only sees the lines it has (Hart::set_local_irq_count).
+    void set_external_irq(bool level) { ext_irq_ = level; }
+    void set_local_irqs(uint32_t lines) { local_irqs_ = lines & 0xFFFFu; }
+    // The sim interrupt source's raised lines (mip bit positions).
+    uint32_t simirq_pending() const { return simirq_; }
+    // Called by run() when the hart sleeps in WFI and the timer cannot wake it. The hook may
+    // raise lines (set_external_irq, set_local_irqs, or a timer/MSIP write through the bus)
+    // and returns true if it did; false means no source will ever wake the hart: deadlock.
+    // Without a hook (the default) such a WFI is a deadlock.
+    void set_wfi_hook(std::function<bool(Machine&)> hook) { wfi_hook_ = std::move(hook); }
+
     uint64_t mtime() const { return mtime_; }
     uint64_t mtimecmp() const { return mtimecmp_; }
     bool exited() const { return exited_; }
@@ -98,6 +119,10 @@ private:
     uint32_t uart_clkdiv_ = 0;
     uint64_t mtime_ = 0, mtimecmp_ = ~0ull;
     bool msip_ = false;
+    uint32_t simirq_ = 0;        // sim interrupt source: raised lines, mip bit positions
+    bool ext_irq_ = false;       // host-driven MEIP
+    uint32_t local_irqs_ = 0;    // host-driven local lines, bit i = line i
+    std::function<bool(Machine&)> wfi_hook_;
     bool exited_ = false;
     uint32_t exit_code_ = 0;
 };

@@ -35,7 +35,9 @@ enum Cause : uint32_t {
     kEcallU = 8, kEcallM = 11,
 };
 constexpr uint32_t kInterruptBit = 0x80000000u;
-enum Irq : uint32_t { kIrqMSoft = 3, kIrqMTimer = 7, kIrqMExt = 11 };
+enum Irq : uint32_t { kIrqMSoft = 3, kIrqMTimer = 7, kIrqMExt = 11, kIrqLocal0 = 16 };
+// Platform-defined local interrupts occupy mip/mie bits 16..31 (at most 16 lines).
+constexpr unsigned kMaxLocalIrqs = 16;
 
 // ---- mstatus / mip / mie bits -----------------------------------------------------------
 constexpr uint32_t kMstatusMie = 1u << 3;

@@ -327,6 +327,8 @@ class Gen {
     void pmp_section();
     void interrupt_section();
     void arm_interrupt(bool msi, unsigned rb);
+    bool platform_irqs() const { return cfg_.external_irqs || cfg_.local_irqs != 0; }
+    void arm_platform_irq(unsigned rb);
     void mprv();
     void mret_forward();
 
@@ -1100,6 +1102,23 @@ void Gen::arm_interrupt(bool msi, unsigned rb) {
     }
 }
 
+// Raise MEI or a local line through the sim interrupt source, read it back, enable it in
+// mie. Like arm_interrupt, it is taken once interrupts are enabled.
+void Gen::arm_platform_irq(unsigned rb) {
+    unsigned v = base_reg();
+    if (v == rb) v = rb == 5 ? 6 : 5;
+    uint32_t bit = rv::kMipMeip;
+    if (cfg_.local_irqs != 0 && (!cfg_.external_irqs || rng_.chance(75)))
+        bit = 1u << (rv::kIrqLocal0 + rng_.below(std::min(cfg_.local_irqs, 16u)));
+    e32(enc::lui(rb, EPOXY_SIMIRQ_BASE >> 12));
+    li(v, bit);
+    e32(enc::store(2, v, rb, EPOXY_SIMIRQ_SET));
+    e32(enc::csrs(rv::kMie, v));
+    // Read back so the store has reached the device (a timing-dependent value on a core
+    // whose testbench also raises lines at random: the harness synchronises it).
+    e32(enc::load(2, v, rb, EPOXY_SIMIRQ_PENDING));
+}
+
 void Gen::interrupt_section() {
     begin();
     const unsigned rb = base_reg();
@@ -1120,7 +1139,10 @@ void Gen::interrupt_section() {
         return;
     }
     const bool msi = rng_.chance(50);
-    arm_interrupt(msi, rb);
+    if (platform_irqs() && rng_.chance(40))
+        arm_platform_irq(rb);
+    else
+        arm_interrupt(msi, rb);
     const uint32_t k = rng_.below(3);
     if (k == 1) {
         // WFI with the interrupt pending and enabled in mie but masked by mstatus.MIE:
@@ -1402,6 +1424,12 @@ void Gen::handler() {
     e32(enc::store(2, kGp, kT6, EPOXY_TIMER_MTIMECMPH));
     e32(enc::store(2, 0, kT6, EPOXY_TIMER_MSIP));
     e32(enc::load(2, kGp, kT6, EPOXY_TIMER_MSIP));
+    if (platform_irqs()) {
+        // Acknowledge every line of the sim interrupt source (MEI and the local lines).
+        e32(enc::lui(kT6, EPOXY_SIMIRQ_BASE >> 12));
+        e32(enc::addi(kGp, 0, -1));
+        e32(enc::store(2, kGp, kT6, EPOXY_SIMIRQ_CLEAR));
+    }
     e32(enc::kMret);
 }
 
@@ -1543,7 +1571,11 @@ std::string describe(const RigConfig& c) {
         c.seed, c.insns, int(c.compressed), int(c.traps), int(c.interrupts), int(c.pmp),
         int(c.umode), int(c.misaligned), int(c.async_interrupts), w.alu, w.muldiv, w.load_store,
         w.compressed, w.branch, w.jump, w.csr, w.system, w.illegal, w.misaligned, w.access_fault,
-        w.fetch_fault, w.loop, w.umode, w.pmp, w.interrupt, w.mprv, w.mret);
+        w.fetch_fault, w.loop, w.umode, w.pmp, w.interrupt, w.mprv, w.mret) +
+           (c.external_irqs || c.local_irqs
+                ? fmt::format(" external_irqs={} local_irqs={}", int(c.external_irqs),
+                              c.local_irqs)
+                : std::string());
 }
 
 }  // namespace epoxy::rig

@@ -11,7 +11,8 @@
 // lockstep harness copies from the core. Same seed and configuration: same bytes.
 //
 // What it deliberately does not do: backward branches other than its bounded loops,
-// self-modifying code, locked PMP entries, or anything that needs a device to drive MEIP.
+// self-modifying code, or locked PMP entries. MEI and local (accelerator) interrupts are
+// only generated when RigConfig asks for them; they use the sim interrupt source device.
 // See docs/rig.md.
 #pragma once
 
@@ -59,6 +60,12 @@ struct RigConfig {
     // Timer interrupts armed in the future with mtime/mtimecmp: they arrive at a point that
     // depends on timing, so a lockstep harness must inject them where the core took them.
     bool async_interrupts = false;
+    // MEI and `local_irqs` local interrupt lines (mip/mie 16..): interrupt sections may raise
+    // one through the sim interrupt source (EPOXY_SIMIRQ_*) instead of MSI/MTI, and the
+    // handler acknowledges every line there. The hart that runs the program must have at
+    // least `local_irqs` local lines. Off by default (the programs are then unchanged).
+    bool external_irqs = false;
+    unsigned local_irqs = 0;
 };
 
 // The largest body that fits in the SRAM next to the data region.

@@ -25,6 +25,7 @@
 #define EPOXY_GPIO_BASE 0x20002000u /* reserved for the SoC issue */
 #define EPOXY_SIMCTL_BASE 0x20003000u
 #define EPOXY_IOPMP_BASE 0x20004000u /* reserved for the accelerator issues */
+#define EPOXY_SIMIRQ_BASE 0x20005000u /* sim-only interrupt source, next to sim-control */
 #define EPOXY_DEVICE_PAGE 0x00001000u
 
 /* UART */
@@ -46,5 +47,21 @@
 /* Simulation control: present in simulators, left out of synthesis. */
 #define EPOXY_SIMCTL_EXIT 0x00u /* W: ends the simulation; the value is the exit code */
 #define EPOXY_SIMCTL_PUTC 0x04u /* W: [7:0] character straight to the host's stdout */
+
+/*
+ * Simulation interrupt source: present in simulators (ISS and core testbench), left out of
+ * synthesis. It holds one level per platform interrupt line, at its mip bit position:
+ * [11] the machine external interrupt (MEIP), [16 + i] local (accelerator) line i. A line
+ * stays raised until written to CLEAR (the acknowledgement); the core testbench may also
+ * raise lines at random times (docs/lockstep.md).
+ */
+#define EPOXY_SIMIRQ_PENDING 0x00u /* R: lines raised now */
+#define EPOXY_SIMIRQ_SET 0x04u     /* W: raise the lines whose bits are 1 */
+#define EPOXY_SIMIRQ_CLEAR 0x08u   /* W: lower (acknowledge) the lines whose bits are 1 */
+#define EPOXY_SIMIRQ_MEI (1u << 11)
+#define EPOXY_SIMIRQ_LOCAL(i) (1u << (16u + (i)))
+
+/* Platform interrupt lines: local (accelerator) interrupts at mip/mie bits 16.. */
+#define EPOXY_NUM_LOCAL_IRQS 3u
 
 #endif /* EPOXY_MEMORY_MAP_H */
