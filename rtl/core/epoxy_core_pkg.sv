@@ -171,7 +171,6 @@ package epoxy_core_pkg;
   localparam logic [31:0] MisaValue = 32'h4010_1104;
 
   // PMP
-  localparam int unsigned PmpEntries = 16;
   typedef enum logic [1:0] {
     PmpOff   = 2'b00,
     PmpTor   = 2'b01,
