@@ -8,7 +8,7 @@
 // checks can fail. Every granted data request is logged (cycle, word address, we), and every
 // RVFI record is logged with the cycle it appeared in, so a test can measure the cycles
 // between two retirements and check which data accesses the core made. Programs are built
-// from encoded instructions (tests/unit/encode.h) with a small assembler-like builder.
+// from encoded instructions (sw/rv/encode.h) with a small assembler-like builder.
 // It deliberately models no peripherals: interrupts are driven directly on the irq inputs.
 #pragma once
 

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "../unit/encode.h"
+#include "rv/encode.h"
 #include "core_harness.h"
 
 namespace {

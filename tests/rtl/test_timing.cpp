@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "../unit/encode.h"
+#include "rv/encode.h"
 #include "core_harness.h"
 
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "encode.h"
+#include "rv/encode.h"
 #include "epoxy/memory_map.h"
 #include "iss/machine.h"
 #include "iss/riscv.h"

@@ -2,7 +2,7 @@
 // Checks the test encoders themselves against encodings produced by GNU as (binutils 2.40).
 #include <catch2/catch.hpp>
 
-#include "encode.h"
+#include "rv/encode.h"
 
 using namespace enc;
 

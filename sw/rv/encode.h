@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Instruction encoders for the unit tests, so a test reads like assembly: enc::addi(5, 0, -1).
+// RISC-V instruction encoders, so code that builds programs reads like assembly:
+// enc::addi(5, 0, -1). Used by the unit and RTL tests and by the random program generator.
 //
 // Written from the field layouts of the RISC-V unprivileged specification (20191213,
 // chapter 2 "Base Instruction Formats" and chapter 16 "RVC"), independently of the ISS's
