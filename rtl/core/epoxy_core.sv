@@ -56,6 +56,8 @@ module epoxy_core #(
   input  logic [NumAccelIrq-1:0] irq_accel_i,
   input  logic [63:0]            time_i,
   output logic                   sleeping_o,   // in WFI, waiting for an interrupt
+  output logic                   perf_stall_o,  // event of mhpmcounter3 (EX busy, no record)
+  output logic                   perf_bubble_o, // event of mhpmcounter4 (refill after a jump)
 
   // RVFI trace: one record per retired instruction, trap or interrupt
   output logic                   rvfi_valid_o,
@@ -668,6 +670,8 @@ module epoxy_core #(
                   (ex_valid_q && (ex_err_q || ex_illegal_q || record_ex));
   assign ev_stall  = ex_valid_q && !record && !asleep;
   assign ev_bubble = bubble_q && !ex_valid_q && !lsu_busy && !div_busy;
+  assign perf_stall_o  = ev_stall;
+  assign perf_bubble_o = ev_bubble;
   always_comb begin
     bubble_d = bubble_q;
     if (ex_valid_q || trap) bubble_d = 1'b0;

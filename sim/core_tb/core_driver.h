@@ -52,7 +52,4 @@ class CoreDriver {
     uint64_t cycle_ = 0, sleep_cycles_ = 0;
 };
 
-// The RVFI outputs of `core` as an ISS record (see docs/core.md "RVFI trace port").
-iss::Retire rvfi_to_retire(const Vepoxy_core& core);
-
 }  // namespace epoxy::coretb

@@ -97,6 +97,12 @@ bool Platform::device_read(uint32_t addr, uint32_t& v) {
         case EPOXY_UART_BASE + EPOXY_UART_CLKDIV:
             v = clkdiv_;
             return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_OUT:
+            v = gpio_out_;
+            return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_IN:
+            v = 0;
+            return true;
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIME:
             v = uint32_t(mtime_);
             return true;
@@ -140,7 +146,12 @@ bool Platform::device_write(uint32_t addr, uint32_t v) {
         case EPOXY_UART_BASE + EPOXY_UART_STATUS:
             return true;
         case EPOXY_UART_BASE + EPOXY_UART_CLKDIV:
-            clkdiv_ = v;
+            clkdiv_ = v & 0xFFFFu;
+            return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_OUT:
+            gpio_out_ = v & ((1u << EPOXY_GPIO_PINS) - 1u);
+            return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_IN:
             return true;
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIME:
             lo(mtime_, v);

@@ -67,6 +67,7 @@ class Platform {
     std::mt19937 irq_rng_;
     uint64_t random_raises_ = 0;
     uint32_t clkdiv_ = 0;
+    uint32_t gpio_out_ = 0;
     bool exited_ = false;
     uint32_t exit_code_ = 0;
 };

@@ -102,6 +102,8 @@ bool Machine::device_read(uint32_t addr, uint32_t& v) {
             v = uart_rx_.empty() ? 0 : EPOXY_UART_STATUS_RX_VALID;  // TX never fills
             return true;
         case EPOXY_UART_BASE + EPOXY_UART_CLKDIV: v = uart_clkdiv_; return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_OUT: v = gpio_out_; return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_IN: v = 0; return true;  // no pins in simulation
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIME: v = uint32_t(mtime_); return true;
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIMEH: v = uint32_t(mtime_ >> 32); return true;
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIMECMP: v = uint32_t(mtimecmp_); return true;
@@ -123,7 +125,9 @@ bool Machine::device_write(uint32_t addr, uint32_t v) {
         case EPOXY_UART_BASE + EPOXY_UART_TXDATA: console_(char(v & 0xFF)); return true;
         case EPOXY_UART_BASE + EPOXY_UART_RXDATA:
         case EPOXY_UART_BASE + EPOXY_UART_STATUS: return true;  // read-only: writes ignored
-        case EPOXY_UART_BASE + EPOXY_UART_CLKDIV: uart_clkdiv_ = v; return true;
+        case EPOXY_UART_BASE + EPOXY_UART_CLKDIV: uart_clkdiv_ = v & 0xFFFFu; return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_OUT: gpio_out_ = v & ((1u << EPOXY_GPIO_PINS) - 1u); return true;
+        case EPOXY_GPIO_BASE + EPOXY_GPIO_IN: return true;  // read-only: writes ignored
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIME: set_lo(mtime_, v); return true;
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIMEH: set_hi(mtime_, v); return true;
         case EPOXY_TIMER_BASE + EPOXY_TIMER_MTIMECMP: set_lo(mtimecmp_, v); return true;

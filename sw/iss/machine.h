@@ -117,6 +117,7 @@ private:
     std::function<void(char)> console_;
     std::deque<uint8_t> uart_rx_;
     uint32_t uart_clkdiv_ = 0;
+    uint32_t gpio_out_ = 0;
     uint64_t mtime_ = 0, mtimecmp_ = ~0ull;
     bool msip_ = false;
     uint32_t simirq_ = 0;        // sim interrupt source: raised lines, mip bit positions

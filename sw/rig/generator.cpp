@@ -583,7 +583,10 @@ void Gen::access_fault() {
         {EPOXY_SRAM_BASE + EPOXY_SRAM_SIZE, false, false, false},  // just past SRAM
         {EPOXY_ROM_BASE + EPOXY_ROM_SIZE, false, false, false},    // just past the ROM
         {kTimer + 0x14, false, false, false},                      // hole in the timer page
-        {EPOXY_GPIO_BASE, false, false, false},                    // reserved page
+        {EPOXY_GPIO_BASE + 0x8, false, false, false},              // hole in the GPIO page
+        {EPOXY_IOPMP_BASE, false, false, false},                   // reserved page
+        {EPOXY_GPIO_BASE + EPOXY_GPIO_OUT, true, true, false},
+        {EPOXY_GPIO_BASE + EPOXY_GPIO_IN, true, true, false},      // stores ignored
         {EPOXY_ROM_BASE + 0x100, false, false, false},             // ROM: stores fault
         {EPOXY_UART_BASE + EPOXY_UART_RXDATA, true, false, false},
         {EPOXY_UART_BASE + EPOXY_UART_CLKDIV, true, true, false},

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: Apache-2.0
+// Epoxy SoC: the glue core, its OBI crossbar, boot ROM, banked SRAM and peripherals.
+//
+// Masters: the core's data port (0) and instruction port (1); accelerator DMA ports will
+// be added after them. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
+// = address bits [2 +: log2(SramBanks)], so sequential fetch and data accesses to nearby
+// words usually go to different banks and proceed in the same cycle), the UART, the
+// machine timer, GPIO, and with SimDevices the sim-control device and the sim interrupt
+// source. Addresses come from the generated package epoxy_soc_map_pkg (single source:
+// rtl/soc/memory_map.toml). The decode answers with a bus error (through the crossbar's
+// error responder, never reaching a slave): unmapped addresses, SRAM addresses beyond
+// SramBytes, the reserved IOPMP page, sim-only pages when SimDevices is 0, and instruction
+// fetches from device pages. Devices reject non-word accesses themselves and the ROM
+// rejects writes. Interrupts: timer MTI/MSI, MEI from irq_external_i or the sim source,
+// accelerator lines from the sim source (accelerators will OR theirs in).
+//
+// It deliberately has no debug module, no caches and no clock or reset generation (a
+// board top provides a clock and a synchronised active-low reset).
+`default_nettype none
+
+module epoxy_soc #(
+  parameter int unsigned SramBytes   = 32'h0004_0000,  // up to the map's SRAM size
+  parameter int unsigned SramBanks   = 4,              // power of two
+  parameter int unsigned RomBytes    = 32'h0000_4000,  // up to the map's ROM size
+  parameter              RomInitFile = "",             // $readmemh image (bootloader); untyped for Yosys
+  parameter bit          SimDevices  = 1'b1,           // sim-control and sim interrupt source
+  parameter int unsigned PmpEntries  = 16,
+  parameter int unsigned HpmCounters = 1,
+  parameter int unsigned GpioWidth   = epoxy_soc_map_pkg::GpioPins,
+  parameter logic [15:0] UartClkDivReset = 16'd0
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+  input  logic [31:0]          boot_addr_i,       // first pc (a board ties it to the ROM)
+
+  // Board pins
+  output logic                 uart_tx_o,
+  input  logic                 uart_rx_i,
+  output logic                 uart_rx_ready_o,   // RTS-style: room in the RX FIFO
+  output logic [GpioWidth-1:0] gpio_o,
+  input  logic [GpioWidth-1:0] gpio_i,
+  input  logic                 irq_external_i,
+
+  // Simulation: sim-control events, UART bit time, bus activity per master port
+  output logic                 sim_exit_o,
+  output logic [31:0]          sim_exit_code_o,
+  output logic                 sim_putc_o,
+  output logic [7:0]           sim_putc_char_o,
+  output logic [15:0]          uart_clkdiv_o,
+  output logic [1:0]           bus_req_o,         // [0] core data, [1] core instruction
+  output logic [1:0]           bus_gnt_o,
+  output logic                 core_sleeping_o,
+  output logic                 core_stall_o,      // EX busy without a record (load, store, div)
+  output logic                 core_bubble_o,     // EX empty while fetch refills after a jump
+
+  // RVFI trace of the core (see rtl/core/epoxy_core.sv)
+  output logic                 rvfi_valid_o,
+  output logic [63:0]          rvfi_order_o,
+  output logic [31:0]          rvfi_insn_o,
+  output logic                 rvfi_trap_o,
+  output logic                 rvfi_intr_o,
+  output logic [1:0]           rvfi_mode_o,
+  output logic [4:0]           rvfi_rs1_addr_o,
+  output logic [4:0]           rvfi_rs2_addr_o,
+  output logic [31:0]          rvfi_rs1_rdata_o,
+  output logic [31:0]          rvfi_rs2_rdata_o,
+  output logic [4:0]           rvfi_rd_addr_o,
+  output logic [31:0]          rvfi_rd_wdata_o,
+  output logic [31:0]          rvfi_pc_rdata_o,
+  output logic [31:0]          rvfi_pc_wdata_o,
+  output logic [31:0]          rvfi_mem_addr_o,
+  output logic [3:0]           rvfi_mem_rmask_o,
+  output logic [3:0]           rvfi_mem_wmask_o,
+  output logic [31:0]          rvfi_mem_rdata_o,
+  output logic [31:0]          rvfi_mem_wdata_o,
+  output logic [3:0]           rvfi_csr_wvalid_o,
+  output logic [47:0]          rvfi_csr_waddr_o,
+  output logic [127:0]         rvfi_csr_wdata_o
+);
+
+  localparam int unsigned NumLocal   = epoxy_soc_map_pkg::NumLocalIrqs;
+  localparam int unsigned NumMasters = 2;
+  localparam int unsigned BankBits   = $clog2(SramBanks);
+  localparam int unsigned BankWords  = SramBytes / 4 / SramBanks;
+  localparam int unsigned RomWords   = RomBytes / 4;
+
+  // Slave indices
+  localparam int unsigned SlvRom    = 0;
+  localparam int unsigned SlvSram   = 1;                 // .. SlvSram + SramBanks - 1
+  localparam int unsigned SlvUart   = SlvSram + SramBanks;
+  localparam int unsigned SlvTimer  = SlvUart + 1;
+  localparam int unsigned SlvGpio   = SlvUart + 2;
+  localparam int unsigned SlvSimctl = SlvUart + 3;
+  localparam int unsigned SlvSimirq = SlvUart + 4;
+  localparam int unsigned NumSlaves = SlvUart + 5;
+  localparam int unsigned SelW      = $clog2(NumSlaves + 1);
+  localparam int unsigned MstData   = 0;
+  localparam int unsigned MstInstr  = 1;
+
+  // ---- Core -------------------------------------------------------------------------------
+  logic        instr_req, instr_gnt, instr_rvalid, instr_err;
+  logic [31:0] instr_addr, instr_rdata;
+  logic        data_req, data_gnt, data_we, data_rvalid, data_err;
+  logic [3:0]  data_be;
+  logic [31:0] data_addr, data_wdata, data_rdata;
+  logic        irq_timer, irq_software, irq_sim_ext;
+  logic [NumLocal-1:0] irq_sim_local;
+  logic [63:0] mtime;
+
+  epoxy_core #(
+    .NumAccelIrq (NumLocal),
+    .PmpEntries  (PmpEntries),
+    .HpmCounters (HpmCounters)
+  ) u_core (
+    .clk_i, .rst_ni,
+    .boot_addr_i,
+    .instr_req_o    (instr_req),
+    .instr_gnt_i    (instr_gnt),
+    .instr_addr_o   (instr_addr),
+    .instr_rvalid_i (instr_rvalid),
+    .instr_rdata_i  (instr_rdata),
+    .instr_err_i    (instr_err),
+    .data_req_o     (data_req),
+    .data_gnt_i     (data_gnt),
+    .data_addr_o    (data_addr),
+    .data_we_o      (data_we),
+    .data_be_o      (data_be),
+    .data_wdata_o   (data_wdata),
+    .data_rvalid_i  (data_rvalid),
+    .data_rdata_i   (data_rdata),
+    .data_err_i     (data_err),
+    .irq_software_i (irq_software),
+    .irq_timer_i    (irq_timer),
+    .irq_external_i (irq_external_i || irq_sim_ext),
+    .irq_accel_i    (irq_sim_local),
+    .time_i         (mtime),
+    .sleeping_o     (core_sleeping_o),
+    .perf_stall_o   (core_stall_o),
+    .perf_bubble_o  (core_bubble_o),
+    .rvfi_valid_o, .rvfi_order_o, .rvfi_insn_o, .rvfi_trap_o, .rvfi_intr_o, .rvfi_mode_o,
+    .rvfi_rs1_addr_o, .rvfi_rs2_addr_o, .rvfi_rs1_rdata_o, .rvfi_rs2_rdata_o,
+    .rvfi_rd_addr_o, .rvfi_rd_wdata_o, .rvfi_pc_rdata_o, .rvfi_pc_wdata_o,
+    .rvfi_mem_addr_o, .rvfi_mem_rmask_o, .rvfi_mem_wmask_o, .rvfi_mem_rdata_o,
+    .rvfi_mem_wdata_o, .rvfi_csr_wvalid_o, .rvfi_csr_waddr_o, .rvfi_csr_wdata_o
+  );
+
+  // ---- Address decode (from the generated memory map) ------------------------------------
+  function automatic logic [SelW-1:0] decode(logic [31:0] addr, logic fetch);
+    logic [SelW-1:0] sel;
+    sel = SelW'(NumSlaves);  // error responder
+    if (epoxy_soc_map_pkg::in_rom(addr)) begin
+      if (addr[31:0] - epoxy_soc_map_pkg::RomBase < RomBytes) sel = SelW'(SlvRom);
+    end else if (epoxy_soc_map_pkg::in_sram(addr)) begin
+      if (addr - epoxy_soc_map_pkg::SramBase < SramBytes) begin
+        sel = SelW'(SlvSram) + ((BankBits == 0) ? SelW'(0) : SelW'(addr[2 +: (BankBits > 0 ? BankBits : 1)]));
+      end
+    end else if (!fetch) begin
+      if (epoxy_soc_map_pkg::in_uart(addr))                     sel = SelW'(SlvUart);
+      else if (epoxy_soc_map_pkg::in_timer(addr))               sel = SelW'(SlvTimer);
+      else if (epoxy_soc_map_pkg::in_gpio(addr))                sel = SelW'(SlvGpio);
+      else if (epoxy_soc_map_pkg::in_simctl(addr) && SimDevices) sel = SelW'(SlvSimctl);
+      else if (epoxy_soc_map_pkg::in_simirq(addr) && SimDevices) sel = SelW'(SlvSimirq);
+    end
+    decode = sel;
+  endfunction
+
+  // ---- Crossbar ----------------------------------------------------------------------------
+  // Flat vectors, field i at [i*W +: W] (see epoxy_soc_xbar).
+  logic [NumMasters-1:0]      m_req, m_we, m_gnt, m_rvalid, m_err;
+  logic [NumMasters*SelW-1:0] m_sel;
+  logic [NumMasters*32-1:0]   m_addr, m_wdata, m_rdata;
+  logic [NumMasters*4-1:0]    m_be;
+  logic [NumSlaves-1:0]       s_req, s_we, s_gnt, s_rvalid, s_err;
+  logic [NumSlaves*32-1:0]    s_addr, s_wdata, s_rdata;
+  logic [NumSlaves*4-1:0]     s_be;
+
+  assign m_req[MstData]                 = data_req;
+  assign m_sel[MstData*SelW +: SelW]    = decode(data_addr, 1'b0);
+  assign m_addr[MstData*32 +: 32]       = data_addr;
+  assign m_we[MstData]                  = data_we;
+  assign m_be[MstData*4 +: 4]           = data_be;
+  assign m_wdata[MstData*32 +: 32]      = data_wdata;
+  assign data_gnt                       = m_gnt[MstData];
+  assign data_rvalid                    = m_rvalid[MstData];
+  assign data_rdata                     = m_rdata[MstData*32 +: 32];
+  assign data_err                       = m_err[MstData];
+
+  assign m_req[MstInstr]                = instr_req;
+  assign m_sel[MstInstr*SelW +: SelW]   = decode(instr_addr, 1'b1);
+  assign m_addr[MstInstr*32 +: 32]      = instr_addr;
+  assign m_we[MstInstr]                 = 1'b0;
+  assign m_be[MstInstr*4 +: 4]          = 4'hF;
+  assign m_wdata[MstInstr*32 +: 32]     = 32'd0;
+  assign instr_gnt                      = m_gnt[MstInstr];
+  assign instr_rvalid                   = m_rvalid[MstInstr];
+  assign instr_rdata                    = m_rdata[MstInstr*32 +: 32];
+  assign instr_err                      = m_err[MstInstr];
+
+  assign bus_req_o = m_req;
+  assign bus_gnt_o = m_gnt;
+
+  epoxy_soc_xbar #(.NumMasters(NumMasters), .NumSlaves(NumSlaves)) u_xbar (
+    .clk_i, .rst_ni,
+    .m_req_i (m_req), .m_sel_i (m_sel), .m_addr_i (m_addr), .m_we_i (m_we), .m_be_i (m_be),
+    .m_wdata_i (m_wdata), .m_gnt_o (m_gnt), .m_rvalid_o (m_rvalid), .m_rdata_o (m_rdata),
+    .m_err_o (m_err),
+    .s_req_o (s_req), .s_addr_o (s_addr), .s_we_o (s_we), .s_be_o (s_be),
+    .s_wdata_o (s_wdata), .s_gnt_i (s_gnt), .s_rvalid_i (s_rvalid), .s_rdata_i (s_rdata),
+    .s_err_i (s_err)
+  );
+
+  // The memories use only their word index (the bank and region bits were decoded).
+  logic unused_addr;
+  assign unused_addr = ^s_addr;
+
+  // ---- Memories ------------------------------------------------------------------------------
+  epoxy_soc_ram #(.Words(RomWords), .Writable(1'b0), .InitFile(RomInitFile)) u_rom (
+    .clk_i, .rst_ni,
+    .req_i (s_req[SlvRom]), .gnt_o (s_gnt[SlvRom]),
+    .word_addr_i (s_addr[SlvRom*32 + 2 +: $clog2(RomWords)]),
+    .we_i (s_we[SlvRom]), .be_i (s_be[SlvRom*4 +: 4]), .wdata_i (s_wdata[SlvRom*32 +: 32]),
+    .rvalid_o (s_rvalid[SlvRom]), .rdata_o (s_rdata[SlvRom*32 +: 32]), .err_o (s_err[SlvRom])
+  );
+
+  for (genvar b = 0; b < SramBanks; b++) begin : g_sram
+    epoxy_soc_ram #(.Words(BankWords), .Writable(1'b1)) u_bank (
+      .clk_i, .rst_ni,
+      .req_i (s_req[SlvSram + b]), .gnt_o (s_gnt[SlvSram + b]),
+      .word_addr_i (s_addr[(SlvSram + b)*32 + 2 + BankBits +: $clog2(BankWords)]),
+      .we_i (s_we[SlvSram + b]), .be_i (s_be[(SlvSram + b)*4 +: 4]),
+      .wdata_i (s_wdata[(SlvSram + b)*32 +: 32]),
+      .rvalid_o (s_rvalid[SlvSram + b]), .rdata_o (s_rdata[(SlvSram + b)*32 +: 32]),
+      .err_o (s_err[SlvSram + b])
+    );
+  end
+
+  // ---- Peripherals --------------------------------------------------------------------------
+  // One register adapter per device: word accesses only, err for unknown offsets.
+  localparam int unsigned NumDev = 5;
+  logic [NumDev*12-1:0] reg_offset;
+  logic [NumDev-1:0]    reg_re, reg_we, reg_hit;
+  logic [NumDev*32-1:0] reg_wdata, reg_rdata;
+
+  for (genvar d = 0; d < NumDev; d++) begin : g_dev
+    epoxy_soc_reg_adapter u_adapter (
+      .clk_i, .rst_ni,
+      .req_i (s_req[SlvUart + d]), .gnt_o (s_gnt[SlvUart + d]),
+      .addr_i (s_addr[(SlvUart + d)*32 +: 32]),
+      .we_i (s_we[SlvUart + d]), .be_i (s_be[(SlvUart + d)*4 +: 4]),
+      .wdata_i (s_wdata[(SlvUart + d)*32 +: 32]),
+      .rvalid_o (s_rvalid[SlvUart + d]), .rdata_o (s_rdata[(SlvUart + d)*32 +: 32]),
+      .err_o (s_err[SlvUart + d]),
+      .reg_offset_o (reg_offset[d*12 +: 12]), .reg_re_o (reg_re[d]), .reg_we_o (reg_we[d]),
+      .reg_wdata_o (reg_wdata[d*32 +: 32]), .reg_hit_i (reg_hit[d]),
+      .reg_rdata_i (reg_rdata[d*32 +: 32])
+    );
+  end
+
+  epoxy_soc_uart #(.ClkDivReset(UartClkDivReset)) u_uart (
+    .clk_i, .rst_ni,
+    .reg_offset_i (reg_offset[0*12 +: 12]), .reg_re_i (reg_re[0]), .reg_we_i (reg_we[0]),
+    .reg_wdata_i (reg_wdata[0*32 +: 32]), .reg_hit_o (reg_hit[0]),
+    .reg_rdata_o (reg_rdata[0*32 +: 32]),
+    .tx_o (uart_tx_o), .rx_i (uart_rx_i), .rx_ready_o (uart_rx_ready_o),
+    .clkdiv_o (uart_clkdiv_o)
+  );
+
+  epoxy_soc_timer u_timer (
+    .clk_i, .rst_ni,
+    .reg_offset_i (reg_offset[1*12 +: 12]), .reg_re_i (reg_re[1]), .reg_we_i (reg_we[1]),
+    .reg_wdata_i (reg_wdata[1*32 +: 32]), .reg_hit_o (reg_hit[1]),
+    .reg_rdata_o (reg_rdata[1*32 +: 32]),
+    .time_o (mtime), .irq_timer_o (irq_timer), .irq_software_o (irq_software)
+  );
+
+  epoxy_soc_gpio #(.Width(GpioWidth)) u_gpio (
+    .clk_i, .rst_ni,
+    .reg_offset_i (reg_offset[2*12 +: 12]), .reg_re_i (reg_re[2]), .reg_we_i (reg_we[2]),
+    .reg_wdata_i (reg_wdata[2*32 +: 32]), .reg_hit_o (reg_hit[2]),
+    .reg_rdata_o (reg_rdata[2*32 +: 32]),
+    .gpio_o, .gpio_i
+  );
+
+  if (SimDevices) begin : g_sim
+    epoxy_soc_simctl u_simctl (
+      .clk_i, .rst_ni,
+      .reg_offset_i (reg_offset[3*12 +: 12]), .reg_re_i (reg_re[3]), .reg_we_i (reg_we[3]),
+      .reg_wdata_i (reg_wdata[3*32 +: 32]), .reg_hit_o (reg_hit[3]),
+    .reg_rdata_o (reg_rdata[3*32 +: 32]),
+      .exit_o (sim_exit_o), .exit_code_o (sim_exit_code_o),
+      .putc_o (sim_putc_o), .putc_char_o (sim_putc_char_o)
+    );
+    epoxy_soc_simirq #(.NumLocal(NumLocal)) u_simirq (
+      .clk_i, .rst_ni,
+      .reg_offset_i (reg_offset[4*12 +: 12]), .reg_re_i (reg_re[4]), .reg_we_i (reg_we[4]),
+      .reg_wdata_i (reg_wdata[4*32 +: 32]), .reg_hit_o (reg_hit[4]),
+    .reg_rdata_o (reg_rdata[4*32 +: 32]),
+      .irq_external_o (irq_sim_ext), .irq_local_o (irq_sim_local)
+    );
+  end else begin : g_no_sim
+    // Never selected by the decode; tied off.
+    logic unused_sim;
+    assign unused_sim       = ^{reg_offset[59:36], reg_re[4:3], reg_we[4:3], reg_wdata[159:96]};
+    assign reg_hit[4:3]     = '0;
+    assign reg_rdata[159:96] = '0;
+    assign sim_exit_o       = 1'b0;
+    assign sim_exit_code_o  = 32'd0;
+    assign sim_putc_o       = 1'b0;
+    assign sim_putc_char_o  = 8'd0;
+    assign irq_sim_ext      = 1'b0;
+    assign irq_sim_local    = '0;
+  end
+
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// Epoxy SoC: machine timer (CLINT-style mtime, mtimecmp, msip).
+//
+// mtime counts clock cycles from reset; MTI is pending while mtime >= mtimecmp (mtimecmp
+// resets to all ones, so nothing is pending until software sets it), and MSIP[0] drives
+// the machine software interrupt. Both halves of mtime and mtimecmp are writable; a write
+// to a half takes effect at once and mtime keeps counting from the written value. time_o
+// feeds the core's time/timeh CSRs. It deliberately has no prescaler.
+`default_nettype none
+
+module epoxy_soc_timer (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+
+  input  logic [11:0] reg_offset_i,
+  input  logic        reg_re_i,
+  input  logic        reg_we_i,
+  input  logic [31:0] reg_wdata_i,
+  output logic        reg_hit_o,
+  output logic [31:0] reg_rdata_o,
+
+  output logic [63:0] time_o,
+  output logic        irq_timer_o,
+  output logic        irq_software_o
+);
+
+  logic [63:0] mtime_q, mtimecmp_q;
+  logic        msip_q;
+
+  always_comb begin
+    reg_hit_o   = 1'b1;
+    reg_rdata_o = 32'd0;
+    unique case (reg_offset_i)
+      epoxy_soc_map_pkg::TimerMtime:     reg_rdata_o = mtime_q[31:0];
+      epoxy_soc_map_pkg::TimerMtimeh:    reg_rdata_o = mtime_q[63:32];
+      epoxy_soc_map_pkg::TimerMtimecmp:  reg_rdata_o = mtimecmp_q[31:0];
+      epoxy_soc_map_pkg::TimerMtimecmph: reg_rdata_o = mtimecmp_q[63:32];
+      epoxy_soc_map_pkg::TimerMsip:      reg_rdata_o = {31'd0, msip_q};
+      default:                           reg_hit_o = 1'b0;
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      mtime_q    <= 64'd0;
+      mtimecmp_q <= '1;
+      msip_q     <= 1'b0;
+    end else begin
+      mtime_q <= mtime_q + 64'd1;
+      if (reg_we_i) begin
+        unique case (reg_offset_i)
+          epoxy_soc_map_pkg::TimerMtime:     mtime_q[31:0]     <= reg_wdata_i;
+          epoxy_soc_map_pkg::TimerMtimeh:    mtime_q[63:32]    <= reg_wdata_i;
+          epoxy_soc_map_pkg::TimerMtimecmp:  mtimecmp_q[31:0]  <= reg_wdata_i;
+          epoxy_soc_map_pkg::TimerMtimecmph: mtimecmp_q[63:32] <= reg_wdata_i;
+          epoxy_soc_map_pkg::TimerMsip:      msip_q            <= reg_wdata_i[0];
+          default: ;
+        endcase
+      end
+    end
+  end
+
+  assign time_o         = mtime_q;
+  assign irq_timer_o    = mtime_q >= mtimecmp_q;
+  assign irq_software_o = msip_q;
+
+  logic unused;
+  assign unused = reg_re_i;
+
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// Epoxy SoC: OBI crossbar, NumMasters x NumSlaves, with an error responder.
+//
+// Each master presents, with its request, the index of the slave it addresses (decoded
+// by the SoC from the generated memory map); index NumSlaves means "no slave" and is
+// answered by the master's own error responder (grant at once, err one cycle later), so
+// an unmapped or forbidden access never waits and never reaches a slave.
+//
+// Arbitration is per slave and round-robin: among the masters requesting a slave in a
+// cycle, the first at or after the slave's pointer wins, and the pointer then moves past
+// the winner. Masters addressing different slaves are granted in the same cycle.
+//
+// Slave contract: every slave answers exactly one cycle after each grant (rvalid with
+// rdata/err), in order, and may withhold the grant to stall. Because of that, the
+// crossbar routes responses with one register per slave (who was granted last cycle) and
+// needs no transaction IDs or outstanding-request limits: responses reach each master in
+// request order even when it switches slaves every cycle. It deliberately has no
+// registers in the request path (one cycle from request to data).
+`default_nettype none
+
+module epoxy_soc_xbar #(
+  parameter int unsigned NumMasters = 2,
+  parameter int unsigned NumSlaves  = 4,
+  localparam int unsigned SelW = $clog2(NumSlaves + 1),
+  localparam int unsigned MW   = (NumMasters > 1) ? $clog2(NumMasters) : 1
+) (
+  input  logic clk_i,
+  input  logic rst_ni,
+
+  // Masters
+  input  logic [NumMasters-1:0]           m_req_i,
+  input  logic [NumMasters*SelW-1:0]      m_sel_i,    // slave index per master, NumSlaves: error
+  input  logic [NumMasters*32-1:0]        m_addr_i,
+  input  logic [NumMasters-1:0]           m_we_i,
+  input  logic [NumMasters*4-1:0]         m_be_i,
+  input  logic [NumMasters*32-1:0]        m_wdata_i,
+  output logic [NumMasters-1:0]           m_gnt_o,
+  output logic [NumMasters-1:0]           m_rvalid_o,
+  output logic [NumMasters*32-1:0]        m_rdata_o,
+  output logic [NumMasters-1:0]           m_err_o,
+
+  // Slaves
+  output logic [NumSlaves-1:0]            s_req_o,
+  output logic [NumSlaves*32-1:0]         s_addr_o,
+  output logic [NumSlaves-1:0]            s_we_o,
+  output logic [NumSlaves*4-1:0]          s_be_o,
+  output logic [NumSlaves*32-1:0]         s_wdata_o,
+  input  logic [NumSlaves-1:0]            s_gnt_i,
+  input  logic [NumSlaves-1:0]            s_rvalid_i,
+  input  logic [NumSlaves*32-1:0]         s_rdata_i,
+  input  logic [NumSlaves-1:0]            s_err_i
+);
+
+  // ---- Request path: per-slave round-robin arbitration -----------------------------------
+  logic [NumSlaves*MW-1:0] ptr_q;         // per slave: first master to consider
+  logic [NumSlaves*MW-1:0] owner;         // per slave: winner this cycle
+  logic [NumSlaves-1:0]    any;           // some master requests the slave
+  logic [NumSlaves*MW-1:0] resp_owner_q;  // per slave: master of the response due now
+  logic [NumSlaves-1:0]         resp_pending_q;
+  logic [NumMasters-1:0]        err_pending_q;
+
+  // Flat vectors (Yosys 0.23 reads no multi-dimensional packed ports): field i of a vector
+  // of W-bit fields is v[i*W +: W].
+  always_comb begin
+    for (int s = 0; s < NumSlaves; s++) begin
+      any[s]            = 1'b0;
+      owner[s*MW +: MW] = '0;
+      // The first requester at or after the pointer wins, else the first before it: two
+      // descending scans, the later assignment winning.
+      for (int m = NumMasters - 1; m >= 0; m--) begin
+        if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) < ptr_q[s*MW +: MW]) begin
+          any[s]            = 1'b1;
+          owner[s*MW +: MW] = MW'(m);
+        end
+      end
+      for (int m = NumMasters - 1; m >= 0; m--) begin
+        if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) >= ptr_q[s*MW +: MW]) begin
+          any[s]            = 1'b1;
+          owner[s*MW +: MW] = MW'(m);
+        end
+      end
+      s_req_o[s]           = any[s];
+      s_addr_o[s*32 +: 32]  = m_addr_i[owner[s*MW +: MW]*32 +: 32];
+      s_we_o[s]            = m_we_i[owner[s*MW +: MW]];
+      s_be_o[s*4 +: 4]      = m_be_i[owner[s*MW +: MW]*4 +: 4];
+      s_wdata_o[s*32 +: 32] = m_wdata_i[owner[s*MW +: MW]*32 +: 32];
+    end
+    for (int m = 0; m < NumMasters; m++) begin
+      m_gnt_o[m] = 1'b0;
+      if (m_req_i[m]) begin
+        if (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves)) begin
+          m_gnt_o[m] = 1'b1;   // error responder: never busy
+        end else begin
+          for (int s = 0; s < NumSlaves; s++) begin
+            if (m_sel_i[m*SelW +: SelW] == SelW'(s) && owner[s*MW +: MW] == MW'(m) && s_gnt_i[s])
+              m_gnt_o[m] = 1'b1;
+          end
+        end
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      ptr_q          <= '0;
+      resp_owner_q   <= '0;
+      resp_pending_q <= '0;
+      err_pending_q  <= '0;
+    end else begin
+      for (int s = 0; s < NumSlaves; s++) begin
+        resp_pending_q[s] <= any[s] && s_gnt_i[s];
+        if (any[s] && s_gnt_i[s]) begin
+          resp_owner_q[s*MW +: MW] <= owner[s*MW +: MW];
+          ptr_q[s*MW +: MW]        <= (owner[s*MW +: MW] == MW'(NumMasters - 1)) ? '0
+                                      : owner[s*MW +: MW] + MW'(1);
+        end
+      end
+      for (int m = 0; m < NumMasters; m++) begin
+        err_pending_q[m] <= m_req_i[m] && (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves));
+      end
+    end
+  end
+
+  // ---- Response path -------------------------------------------------------------------------
+  always_comb begin
+    for (int m = 0; m < NumMasters; m++) begin
+      m_rvalid_o[m]        = err_pending_q[m];
+      m_err_o[m]           = err_pending_q[m];
+      m_rdata_o[m*32 +: 32] = 32'd0;
+      for (int s = 0; s < NumSlaves; s++) begin
+        if (resp_pending_q[s] && resp_owner_q[s*MW +: MW] == MW'(m)) begin
+          m_rvalid_o[m]        = 1'b1;
+          m_rdata_o[m*32 +: 32] = s_rdata_i[s*32 +: 32];
+          m_err_o[m]           = s_err_i[s];
+        end
+      end
+    end
+  end
+
+  // The slave's rvalid is implied by the contract (resp_pending_q); it is only checked.
+  logic unused;
+  assign unused = ^s_rvalid_i;
+
+endmodule
+
+`default_nettype wire

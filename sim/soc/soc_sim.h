@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+// The Verilated Epoxy SoC (rtl/soc) as a C++ object: load an ELF, run cycle by cycle,
+// observe retirements, UART bytes, sim-control events, and collect statistics.
+//
+// The ELF is loaded by the ISS's loader (same checks, same messages) into an iss::Machine,
+// whose ROM and SRAM images are then written into the SoC's memories through their
+// Verilator-public arrays (ROM: u_rom.mem_q; SRAM: word w in bank w % banks at w / banks).
+// The UART's pins are connected to a bit-level line model (uart_line.h). Used by
+// epoxy-sim and by the SoC tests.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "iss/retire.h"
+#include "uart_line.h"
+
+class VerilatedContext;
+class VerilatedFstC;
+class Vepoxy_soc;
+
+namespace epoxy::socsim {
+
+// Instruction classes of the stall breakdown: the stall cycles (the core's mhpmcounter3
+// event: EX busy with a load, store or division and no record yet) are charged to the
+// class of the instruction that was in EX, i.e. of the next record.
+enum class InsnClass : unsigned { Alu, Mul, Div, Load, Store, Branch, Jump, Csr, System, Trap, Interrupt, Count };
+const char* class_name(InsnClass c);
+InsnClass classify(const iss::Retire& r);
+
+struct PortStats {
+    uint64_t transactions = 0;  // requests granted
+    uint64_t wait_cycles = 0;   // cycles with a request not granted
+};
+
+struct SocStats {
+    uint64_t cycles = 0, instret = 0, records = 0, traps = 0, interrupts = 0;
+    // Every cycle is exactly one of: a record, a stall, a bubble (fetch refilling after a
+    // taken branch or jump: mhpmcounter4's event), asleep in WFI, or another fetch wait
+    // (after traps, mret, fence.i, or bus wait states on the instruction port).
+    uint64_t stall_cycles = 0, bubble_cycles = 0, sleep_cycles = 0;
+    std::array<uint64_t, unsigned(InsnClass::Count)> class_records{}, class_stall_cycles{};
+    std::array<PortStats, 2> ports{};  // [0] core data, [1] core instruction
+};
+
+class SocSim {
+  public:
+    // Loads `elf_path` (iss::ElfError on a bad file). `context` is the caller's.
+    SocSim(VerilatedContext& context, const std::string& elf_path);
+    ~SocSim();
+    SocSim(const SocSim&) = delete;
+    SocSim& operator=(const SocSim&) = delete;
+
+    // FST waveform of cycles [start, end) (end 0: to the end). Call before reset().
+    void open_trace(const std::string& path, uint64_t start, uint64_t end);
+    void reset();
+    // One clock cycle. True when the core reported a record at this edge (in `record`).
+    bool step(iss::Retire& record);
+    void finish();
+
+    void set_console(std::function<void(char)> sink) { console_ = std::move(sink); }
+    void push_uart_input(const std::string& bytes) { uart_.push_input(bytes); }
+
+    // Non-empty when the firmware can never make progress again: asleep in WFI for 32
+    // cycles with no enabled interrupt that could become pending (only the timer can raise one on its
+    // own; the software and sim interrupt sources are set by the hart itself), or a fault
+    // fetching the trap vector. mie and mtimecmp are tracked from the retirement records.
+    std::string deadlock() const;
+
+    bool exit_requested() const { return exit_requested_; }
+    uint32_t exit_code() const { return exit_code_; }
+    uint64_t cycles() const { return stats_.cycles; }
+    const SocStats& stats() const { return stats_; }
+    const UartLine& uart() const { return uart_; }
+    uint32_t entry() const { return entry_; }
+    Vepoxy_soc& model() { return *soc_; }
+
+  private:
+    void load_memories(const std::string& elf_path);
+    void dump_trace(uint64_t time);
+    void track_wakeup_sources(const iss::Retire& r);
+
+    VerilatedContext& context_;
+    std::unique_ptr<Vepoxy_soc> soc_;
+    std::unique_ptr<VerilatedFstC> trace_;
+    uint64_t trace_start_ = 0, trace_end_ = 0;
+    UartLine uart_;
+    std::function<void(char)> console_;
+    bool rx_level_ = true;
+    bool exit_requested_ = false;
+    uint32_t exit_code_ = 0;
+    uint32_t entry_ = 0;
+    uint64_t stall_since_record_ = 0;
+    uint64_t sleep_run_ = 0;  // consecutive cycles asleep in WFI
+    uint32_t mie_ = 0;
+    uint64_t mtimecmp_ = ~0ull;
+    std::string trap_loop_;
+    SocStats stats_;
+};
+
+}  // namespace epoxy::socsim
