@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Epoxy top-level entry points. Every target first installs what is missing (deps).
 #
-#   make run     build everything and run the main demo
+#   make run     build everything and run the main demo on the RTL SoC (epoxy-sim)
 #   make test    build everything and run every test through ctest
 #   make build   configure and build only
-#   make bench   cycle counts and CPI of the software kernels on the RTL core
+#   make bench   cycle counts and CPI of the benchmark kernels on the RTL SoC (epoxy-sim)
 #                (build/bench/core.json)
 #   make synth   synthesis and place-and-route report of the core (build/synth/core.json)
 #   make clean   remove build/
@@ -31,7 +31,7 @@ test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 run: build
-	$(BUILD)/bin/epoxy-iss $(DEMO_ELF)
+	$(BUILD)/bin/epoxy-sim $(DEMO_ELF)
 
 bench: build
 	cmake -DBUILD=$(BUILD) -DOUT=$(BUILD)/bench/core.json -P scripts/bench_core.cmake

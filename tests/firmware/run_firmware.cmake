@@ -6,6 +6,8 @@
 #         [-DEXPECT_RC=<status, default 0>] [-DOUTPUT_REGEX=<re>[@@<re>...]]
 #         -P run_firmware.cmake
 #
+# ISS may also be epoxy-core (same command line), which limits cycles: -DMAX_CYCLES=<n>.
+#
 # Every regular expression (separated by @@) must match the program's stdout.
 if(NOT DEFINED ISS OR NOT DEFINED ELF)
   message(FATAL_ERROR "run_firmware.cmake: ISS and ELF must be given")
@@ -20,6 +22,9 @@ endif()
 set(cmd "${ISS}")
 if(DEFINED MAX_INSNS)
   list(APPEND cmd --max-insns ${MAX_INSNS})
+endif()
+if(DEFINED MAX_CYCLES)
+  list(APPEND cmd --max-cycles ${MAX_CYCLES})
 endif()
 if(DEFINED UART_IN)
   list(APPEND cmd --uart-in "${UART_IN}")
