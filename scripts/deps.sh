@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Idempotent dependency step for the Makefile: installs only what is missing and says what.
 #
-#   scripts/deps.sh GROUP...      groups: build (host tools, cross toolchain, test deps)
+#   scripts/deps.sh GROUP...      groups: build (host tools, cross toolchain, test deps,
+#                                         PeakRDL in .venv/)
 #                                         synth (Yosys, nextpnr for iCE40 and ECP5)
 #
 # Debian packages go through apt-get (with sudo when not root). PyPI tools go into the
@@ -13,7 +14,7 @@ declare -A GROUP_PACKAGES=(
   [build]="build-essential cmake ninja-build pkg-config git
            gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf binutils-riscv64-unknown-elf
            libelf-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
-           qemu-system-misc verilator yosys libgmp-dev libssl-dev python3"
+           qemu-system-misc verilator yosys libgmp-dev libssl-dev libflint-dev python3 python3-venv"
   [synth]="yosys nextpnr-ice40 fpga-icestorm python3 python3-venv"
 )
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
