@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // The accelerator shell (accel/shell) with a copy/fill test engine, Verilated, driven
-// through its register port the way a driver will, against a C++ memory on its DMA port
-// (random grant delays, the crossbar's one-cycle response contract, bus errors outside
-// the memory). Register map and fields come from the generated header epoxy/accel_regs.h.
+// register by register through the shared bus transactor (shell_transactor.h), against its
+// C++ memory on the DMA port (random grant delays, the crossbar's one-cycle response
+// contract, bus errors outside the memory). These check the hardware's rules directly; the
+// driver's tests (test_driver.cpp) go through epoxy::AccelShell instead. Register map and
+// fields come from the generated header epoxy/accel_regs.h.
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <random>
-#include <vector>
 
-#include "Vepoxy_accel_test_top.h"
 #include "epoxy/accel_regs.h"
-#include "verilated.h"
+#include "shell_transactor.h"
 
 namespace {
 
@@ -22,99 +21,25 @@ constexpr uint32_t kRing = kMemBase, kData = kMemBase + 0x2000;
 // Register offsets from the generated struct.
 #define REG(name) uint32_t(offsetof(epoxy_accel_regs_t, name))
 
-struct RegResult {
-    uint32_t value;
-    bool err;
-};
-
-class ShellBench {
+// The register-level bench: the shared transactor plus checked accesses and ring helpers.
+class ShellBench : public epoxy::test::ShellTransactor {
   public:
     explicit ShellBench(unsigned max_wait = 0, uint32_t seed = 1)
-        : top_(std::make_unique<Vepoxy_accel_test_top>(&ctx_, "top")), mem_(kMemWords, 0),
-          rng_(seed), max_wait_(max_wait) {
-        top_->clk_i = 0;
-        top_->rst_ni = 0;
-        top_->eval();
-        top_->rst_ni = 1;
-        top_->eval();
-    }
+        : ShellTransactor(options(max_wait, seed)) {}
 
-    void cycle() {
-        Vepoxy_accel_test_top& t = *top_;
-        t.clk_i = 0;
-        // DMA response due this cycle (granted last cycle).
-        t.dma_rvalid_i = resp_valid_;
-        t.dma_rdata_i = resp_data_;
-        t.dma_err_i = resp_err_;
-        t.dma_gnt_i = 0;
-        t.eval();
-        // Grant after a random delay; the request must stay stable meanwhile (OBI).
-        bool grant = false;
-        if (t.dma_req_o) {
-            if (wait_left_ < 0) wait_left_ = max_wait_ ? int(rng_() % (max_wait_ + 1)) : 0;
-            if (wait_left_ == 0) grant = true; else --wait_left_;
-        }
-        t.dma_gnt_i = grant;
-        t.eval();
-        resp_valid_ = false;
-        if (grant) {
-            wait_left_ = -1;
-            resp_valid_ = true;
-            resp_err_ = false;
-            resp_data_ = 0;
-            const uint32_t a = t.dma_addr_o;
-            if (a < kMemBase || a - kMemBase >= 4 * kMemWords || (a & 3)) {
-                resp_err_ = true;
-            } else {
-                uint32_t& w = mem_[(a - kMemBase) / 4];
-                if (t.dma_we_o) {
-                    for (int b = 0; b < 4; ++b)
-                        if ((t.dma_be_o >> b) & 1)
-                            w = (w & ~(0xFFu << (8 * b))) | (t.dma_wdata_o & (0xFFu << (8 * b)));
-                    ++writes_;
-                } else {
-                    resp_data_ = w;
-                    ++reads_;
-                }
-            }
-        }
-        t.clk_i = 1;
-        t.eval();
-        ++cycles_;
-    }
-
-    RegResult access(uint32_t off, bool we, uint32_t wdata, uint8_t be = 0xF) {
-        Vepoxy_accel_test_top& t = *top_;
-        t.reg_req_i = 1;
-        t.reg_addr_i = 0x30000000u + off;
-        t.reg_we_i = we;
-        t.reg_be_i = be;
-        t.reg_wdata_i = wdata;
-        t.clk_i = 0;
-        t.eval();
-        REQUIRE(t.reg_gnt_o);  // the register port never stalls
-        cycle();
-        t.reg_req_i = 0;
-        t.clk_i = 0;
-        t.eval();
-        REQUIRE(t.reg_rvalid_o);  // exactly one cycle later
-        const RegResult r{t.reg_rdata_o, bool(t.reg_err_o)};
-        cycle();
-        return r;
-    }
     uint32_t rd(uint32_t off) {
-        const RegResult r = access(off, false, 0);
+        const epoxy::test::RegResult r = access(off, false, 0);
         REQUIRE_FALSE(r.err);
         return r.value;
     }
     void wr(uint32_t off, uint32_t v) { REQUIRE_FALSE(access(off, true, v).err); }
 
     // Descriptor i of the ring at kRing.
-    void put_desc(unsigned slot, uint8_t op, uint8_t flags, uint32_t src, uint32_t dst, uint32_t len,
-                  uint32_t p0 = 0, uint8_t type = 0) {
-        uint32_t* d = &mem_[(kRing - kMemBase) / 4 + 8 * slot];
-        d[0] = op | uint32_t(flags) << 8 | uint32_t(type) << 16;
-        d[1] = src; d[2] = 0; d[3] = dst; d[4] = len; d[5] = p0; d[6] = 0; d[7] = 0;
+    void put_desc(unsigned slot, uint8_t op, uint8_t flags, uint32_t src, uint32_t dst,
+                  uint32_t len, uint32_t p0 = 0, uint8_t type = 0) {
+        const uint32_t d[8] = {
+            op | uint32_t(flags) << 8 | uint32_t(type) << 16, src, 0, dst, len, p0, 0, 0};
+        mem_write(kRing + 32 * slot, d, 8);
     }
     void setup_ring(unsigned log2) {
         wr(REG(QBASE), kRing);
@@ -122,31 +47,22 @@ class ShellBench {
     }
     // Run until STATUS.BUSY is clear (bounded); returns the cycles taken.
     uint64_t wait_idle(uint64_t limit = 200000) {
-        const uint64_t start = cycles_;
+        const uint64_t start = cycles();
         while (rd(REG(STATUS)) & EPOXY_ACCEL_REGS__STATUS__BUSY_bm) {
-            REQUIRE(cycles_ - start < limit);
+            REQUIRE(cycles() - start < limit);
         }
-        return cycles_ - start;
+        return cycles() - start;
     }
-    uint32_t& mem(uint32_t addr) { return mem_[(addr - kMemBase) / 4]; }
-    bool irq() {
-        top_->clk_i = 0;
-        top_->eval();
-        return top_->irq_o;
-    }
-    uint64_t cycles() const { return cycles_; }
-    uint64_t reads() const { return reads_; }
 
   private:
-    VerilatedContext ctx_;
-    std::unique_ptr<Vepoxy_accel_test_top> top_;
-    std::vector<uint32_t> mem_;
-    std::mt19937 rng_;
-    unsigned max_wait_;
-    int wait_left_ = -1;
-    bool resp_valid_ = false, resp_err_ = false;
-    uint32_t resp_data_ = 0;
-    uint64_t cycles_ = 0, reads_ = 0, writes_ = 0;
+    static Options options(unsigned max_wait, uint32_t seed) {
+        Options o;
+        o.mem_base = kMemBase;
+        o.mem_words = kMemWords;
+        o.max_wait = max_wait;
+        o.seed = seed;
+        return o;
+    }
 };
 
 uint32_t code(ShellBench& b) { return b.rd(REG(ERR)) & EPOXY_ACCEL_REGS__ERR__CODE_bm; }
@@ -215,7 +131,7 @@ TEST_CASE("shell: a list of descriptors runs without the core, with random bus d
     }
 }
 
-TEST_CASE("shell: a bad descriptor stops the queue with its code and index; the block stays usable",
+TEST_CASE("shell: a bad descriptor stops the queue with its code and index, and the block stays usable",
           "[shell]") {
     struct Case {
         const char* what;
