@@ -32,12 +32,12 @@ get_filename_component(sim_name ${SIM} NAME)
 
 # run(<prefix> <command...>): output and whole-program stats in <prefix>_out, <prefix>_stats.
 macro(run prefix)
-  execute_process(COMMAND ${ARGN} --stats ${out_dir}/bench-${prefix}-stats.json ${ELF}
+  execute_process(COMMAND ${ARGN} --stats ${OUT}.${prefix}-stats.json ${ELF}
     RESULT_VARIABLE rc OUTPUT_VARIABLE ${prefix}_out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${ARGV1} ${ELF} failed (exit ${rc}):\n${${prefix}_out}${err}")
   endif()
-  file(READ ${out_dir}/bench-${prefix}-stats.json ${prefix}_stats)
+  file(READ ${OUT}.${prefix}-stats.json ${prefix}_stats)
 endmacro()
 run(sim ${SIM} ${SIM_ARGS})
 run(iss ${ISS})

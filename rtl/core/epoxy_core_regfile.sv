@@ -1,25 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
-// Epoxy core: integer register file, x1..x31, two read ports and one write port.
+// Epoxy core: integer register file, x1..x31, two (or three) read ports and one write port.
 //
-// Reads are synchronous: the decode stage presents the addresses of its instruction, and
-// at the edge where that instruction enters execute (re_i) the values are captured and
-// then held while it stays there (nothing writes the registers meanwhile), so
-// the storage maps to block RAM (iCE40) or LUT RAM plus flops (ECP5) and the execute stage
-// starts from registered operands. A write at the same edge as a read of the same register
+// Reads a and b are synchronous: the decode stage presents the addresses of its
+// instruction, and at the edge where that instruction enters execute (re_i) the values are
+// captured and then held while it stays there (nothing writes the registers meanwhile), so
+// the storage maps to block RAM (iCE40, without port c) or LUT RAM plus flops (ECP5) and
+// the execute stage starts from registered operands. A write at the same edge as a read of the same register
 // is forwarded (the read returns the new value), so an instruction always sees the values
 // left by every older instruction; the core writes registers only at retirement and never
-// has two instructions in execute, so nothing else is needed. x0 reads zero and ignores
-// writes. The registers deliberately have no reset (SERV style: datapath state that
+// has two instructions in execute, so nothing else is needed. A third, asynchronous read
+// port (c, parameter PortC) gives the decode stage the current value of its instruction's
+// rs1 for the early address of a load, store or jalr; it has no forwarding (the core does
+// not use it when the instruction in execute writes that register). x0 reads zero and
+// ignores writes. The registers deliberately have no reset (SERV style: datapath state that
 // software initialises); simulation starts them at zero like the ISS.
 `default_nettype none
 
-module epoxy_core_regfile (
+module epoxy_core_regfile #(
+  parameter bit PortC = 1'b1   // 0: no asynchronous port (rdata_c_o reads 0)
+) (
   input  logic        clk_i,
   input  logic        re_i,        // capture the values at raddr_a_i/raddr_b_i this edge
   input  logic [4:0]  raddr_a_i,
   output logic [31:0] rdata_a_o,   // value at raddr_a_i as of the last capturing edge
   input  logic [4:0]  raddr_b_i,
   output logic [31:0] rdata_b_o,
+  input  logic [4:0]  raddr_c_i,   // asynchronous: the value stored now
+  output logic [31:0] rdata_c_o,
   input  logic        we_i,
   input  logic [4:0]  waddr_i,
   input  logic [31:0] wdata_i
@@ -43,6 +50,16 @@ module epoxy_core_regfile (
       fwd_a_q    <= wr && (waddr_i == raddr_a_i);
       fwd_b_q    <= wr && (waddr_i == raddr_b_i);
     end
+  end
+
+  // iCE40 block RAM has no asynchronous read: with this port Yosys puts the whole register
+  // file in flops there (ECP5 LUT RAM gets one more copy).
+  if (PortC) begin : g_port_c
+    assign rdata_c_o = (raddr_c_i == 5'd0) ? 32'd0 : regs_q[raddr_c_i];
+  end else begin : g_no_port_c
+    logic unused_c;
+    assign unused_c  = ^raddr_c_i;
+    assign rdata_c_o = 32'd0;
   end
 
   assign rdata_a_o = zero_a_q ? 32'd0 : fwd_a_q ? fwd_data_q : ram_a_q;

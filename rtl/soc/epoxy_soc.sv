@@ -26,6 +26,7 @@ module epoxy_soc #(
   parameter bit          SimDevices  = 1'b1,           // sim-control and sim interrupt source
   parameter int unsigned PmpEntries  = 16,
   parameter int unsigned HpmCounters = 1,
+  parameter int unsigned EarlyAddr   = 1,              // core: 0 for small iCE40 builds
   parameter int unsigned GpioWidth   = epoxy_soc_map_pkg::GpioPins,
   parameter logic [15:0] UartClkDivReset = 16'd0
 ) (
@@ -110,7 +111,8 @@ module epoxy_soc #(
   epoxy_core #(
     .NumAccelIrq (NumLocal),
     .PmpEntries  (PmpEntries),
-    .HpmCounters (HpmCounters)
+    .HpmCounters (HpmCounters),
+    .EarlyAddr   (EarlyAddr)
   ) u_core (
     .clk_i, .rst_ni,
     .boot_addr_i,

@@ -229,6 +229,35 @@ std::vector<Skipper> other_skippers() {
         {"load access fault", 0, 0, nullptr, [](Program& p, uint32_t) { p.i32(enc::lw(5, 7, 0)); }},
         {"store access fault", 0, 0, nullptr,
          [](Program& p, uint32_t) { p.i32(enc::sw(30, 7, 0)); }},
+        // The faulting access's address formed in EX (the instruction before writes its base)
+        // instead of in ID, and a faulting access followed at once by a register write.
+        {"load access fault, base just written", 0, 0, nullptr,
+         [](Program& p, uint32_t) {
+             p.i32(enc::addi(7, 7, 0));
+             p.i32(enc::lw(5, 7, 0));
+         }},
+        {"store access fault, base just written", 0, 0, nullptr,
+         [](Program& p, uint32_t) {
+             p.i32(enc::addi(7, 7, 0));
+             p.i32(enc::sw(30, 7, 0));
+         }},
+        {"load access fault, then a write of x31", 0, 0, nullptr,
+         [](Program& p, uint32_t) {
+             p.i32(enc::lw(5, 7, 0));
+             p.i32(enc::addi(31, 0, 3));
+         }},
+        {"store access fault, then a write of x31", 0, 0, nullptr,
+         [](Program& p, uint32_t) {
+             p.i32(enc::sw(30, 7, 0));
+             p.c16(enc::c::li(31, 3));
+         }},
+        // Register targets formed in ID (x17 set long before) as well as in EX (x6 above).
+        {"jalr, early target", 0, 0,
+         [](Program& p) { p.i32(enc::addi(17, 0, int32_t(kDone))); },
+         [](Program& p, uint32_t) { p.i32(enc::jalr(0, 17, 0)); }},
+        {"c.jr, early target", 0, 0,
+         [](Program& p) { p.i32(enc::addi(17, 0, int32_t(kDone))); },
+         [](Program& p, uint32_t) { p.c16(enc::c::jr(17)); }},
         {"misaligned lw", 0, 0, nullptr, [](Program& p, uint32_t) { p.i32(enc::lw(5, 0, 0x701)); }},
         {"misaligned lh", 0, 0, nullptr, [](Program& p, uint32_t) { p.i32(enc::lh(5, 0, 0x703)); }},
         {"misaligned sw", 0, 0, nullptr, [](Program& p, uint32_t) { p.i32(enc::sw(30, 0, 0x702)); }},
@@ -340,5 +369,68 @@ TEST_CASE("Interrupts at every cycle offset never let a skipped access reach the
             std::printf("interrupt sweep (%s canary): %llu offsets, %u skipped, %u executed\n",
                         store ? "store" : "load", (unsigned long long)(canary_cycle + 9), skipped,
                         executed);
+    }
+}
+
+TEST_CASE("Early addresses: a load, store or jalr whose base the previous instruction writes "
+          "uses the new value", "[nonspec][hazard]") {
+    // Each access's base register is written by the instruction right before it (a load, an
+    // ALU op, a division), so its address must come from EX, not from the register file's
+    // asynchronous port in ID; the others use the early address. Checked with 0 and 2 data
+    // wait states.
+    constexpr uint32_t kP = 0x710, kQ = 0x714, kA = 0x720, kB = 0x724, kDiv = 0xA00;
+    constexpr uint32_t kJ = 0x200;
+    for (unsigned ws : {0u, 2u}) {
+        CoreHarness h;
+        h.data_wait_hook = [ws](uint32_t, bool) { return ws; };
+        Program p(0);
+        p.i32(enc::lw(10, 0, int32_t(kP)));                 // x10 = kA
+        const uint32_t l1 = p.i32(enc::lw(11, 10, 0));      // base from a load
+        p.i32(enc::addi(12, 0, int32_t(kB)));
+        const uint32_t l2 = p.i32(enc::lw(13, 12, 0));      // base from an ALU op
+        p.i32(enc::addi(20, 0, 0x500));
+        p.i32(enc::addi(21, 0, 2));
+        p.i32(enc::slli(20, 20, 2));                        // 0x1400
+        p.i32(enc::div(16, 20, 21));                        // x16 = 0xA00
+        const uint32_t s1 = p.i32(enc::sw(13, 16, 0));      // base from a division
+        const uint32_t l3 = p.i32(enc::lw(18, 16, 0));      // early address
+        p.i32(enc::addi(16, 16, 4));
+        const uint32_t s2 = p.i32(enc::sw(11, 16, 0));      // base from an ALU op, early data
+        p.i32(enc::lw(19, 0, int32_t(kQ)));                 // x19 = kJ
+        const uint32_t j1 = p.i32(enc::jalr(1, 19, 0));     // target from a load
+        while (p.pc() < kJ) p.i32(enc::addi(31, 0, 1));     // skipped
+        p.i32(enc::addi(22, 0, int32_t(kJ) + 12));          // kJ
+        const uint32_t j2 = p.i32(enc::jalr(0, 22, 0));     // target from an ALU op
+        p.i32(enc::addi(31, 0, 1));                         // skipped
+        const uint32_t end = p.i32(enc::jal(0, 0));         // kJ + 12
+        h.clear_memory();
+        h.load(p);
+        h.write32(kP, kA);
+        h.write32(kQ, kJ);
+        h.write32(kA, 0x11111111);
+        h.write32(kB, 0x22222222);
+        h.reset();
+        h.run_to_pc(end, 2000);
+        INFO("wait states " << ws);
+        auto rec = [&](uint32_t pc) {
+            for (const Record& r : h.records)
+                if (r.pc == pc) return r;
+            FAIL("no record at 0x" << CoreHarness::hex(pc));
+            return Record{};
+        };
+        CHECK(rec(l1).mem_addr == kA);
+        CHECK(rec(l1).rd_wdata == 0x11111111u);
+        CHECK(rec(l2).mem_addr == kB);
+        CHECK(rec(l2).rd_wdata == 0x22222222u);
+        CHECK(rec(s1).mem_addr == kDiv);
+        CHECK(rec(l3).rd_wdata == 0x22222222u);
+        CHECK(rec(s2).mem_addr == kDiv + 4);
+        CHECK(h.read32(kDiv) == 0x22222222u);
+        CHECK(h.read32(kDiv + 4) == 0x11111111u);
+        CHECK(rec(j1).pc_next == kJ);
+        CHECK(rec(j1).rd_wdata == j1 + 4);
+        CHECK(rec(j2).pc_next == kJ + 12);
+        for (const Record& r : h.records) CHECK_FALSE((r.rd == 31 || r.trap));
+        check_accesses_architectural(h);
     }
 }
