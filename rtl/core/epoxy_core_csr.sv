@@ -79,6 +79,7 @@ module epoxy_core_csr #(
 
   localparam int unsigned N = (PmpEntries == 0) ? 1 : PmpEntries;  // stored entries
   localparam int          PmpN = PmpEntries;                        // signed, for loops
+  localparam logic [15:0] PmpImpl = 16'((33'd1 << PmpEntries) - 33'd1); // implemented entries
 
   // Writable mie bits, which are also the mip bits that exist.
   localparam logic [31:0] IrqMask =
@@ -86,19 +87,19 @@ module epoxy_core_csr #(
       (((32'd1 << NumAccelIrq) - 32'd1) << epoxy_core_pkg::IrqAccel0);
 
   // ---- State ------------------------------------------------------------------------------
-  epoxy_core_pkg::priv_e       priv_q, priv_d;
-  logic        mstatus_mie_q, mstatus_mie_d, mstatus_mpie_q, mstatus_mpie_d;
-  epoxy_core_pkg::priv_e       mstatus_mpp_q, mstatus_mpp_d;
-  logic        mstatus_mprv_q, mstatus_mprv_d, mstatus_tw_q, mstatus_tw_d;
-  logic [31:0] mie_q, mie_d, mip_q;
-  logic [31:0] mtvec_q, mtvec_d, mscratch_q, mscratch_d, mepc_q, mepc_d;
-  logic [31:0] mcause_q, mcause_d, mtval_q, mtval_d;
-  logic [31:0] mcounteren_q, mcounteren_d, mcountinhibit_q, mcountinhibit_d;
-  logic [63:0] mcycle_q, mcycle_d, minstret_q, minstret_d;
-  logic [63:0] hpm3_q, hpm3_d, hpm4_q, hpm4_d;
-  logic        ct_branch_q, ct_branch_d;
-  logic [8*N-1:0]  pmp_cfg_q, pmp_cfg_d;
-  logic [32*N-1:0] pmp_addr_q, pmp_addr_d;
+  epoxy_core_pkg::priv_e       priv_q;
+  logic        mstatus_mie_q, mstatus_mpie_q;
+  epoxy_core_pkg::priv_e       mstatus_mpp_q;
+  logic        mstatus_mprv_q, mstatus_tw_q;
+  logic [31:0] mie_q, mip_q;
+  logic [31:0] mtvec_q, mscratch_q, mepc_q;
+  logic [31:0] mcause_q, mtval_q;
+  logic [31:0] mcounteren_q, mcountinhibit_q;
+  logic [63:0] mcycle_q, minstret_q;
+  logic [63:0] hpm3_q, hpm4_q;
+  logic        ct_branch_q;
+  logic [8*N-1:0]  pmp_cfg_q;
+  logic [32*N-1:0] pmp_addr_q;
   // All 16 entries as software sees them: the unimplemented ones read zero.
   logic [127:0]    cfg_all;
   logic [511:0]    addr_all;
@@ -106,14 +107,11 @@ module epoxy_core_csr #(
   assign addr_all = (PmpEntries == 0) ? 512'd0 : 512'(pmp_addr_q);
 
   logic [31:0] mstatus;
-  always_comb begin
-    mstatus = 32'd0;
-    mstatus[epoxy_core_pkg::MstatusMie]                  = mstatus_mie_q;
-    mstatus[epoxy_core_pkg::MstatusMpie]                 = mstatus_mpie_q;
-    mstatus[epoxy_core_pkg::MstatusMppHi:epoxy_core_pkg::MstatusMppLo]   = mstatus_mpp_q;
-    mstatus[epoxy_core_pkg::MstatusMprv]                 = mstatus_mprv_q;
-    mstatus[epoxy_core_pkg::MstatusTw]                   = mstatus_tw_q;
-  end
+  assign mstatus = (32'(mstatus_mie_q)  << epoxy_core_pkg::MstatusMie)  |
+                   (32'(mstatus_mpie_q) << epoxy_core_pkg::MstatusMpie) |
+                   (32'(mstatus_mpp_q)  << epoxy_core_pkg::MstatusMppLo) |
+                   (32'(mstatus_mprv_q) << epoxy_core_pkg::MstatusMprv) |
+                   (32'(mstatus_tw_q)   << epoxy_core_pkg::MstatusTw);
 
   // ---- Read port (the instruction's CSR) ---------------------------------------------------
   logic [31:0] rdata0;   // the old value, for rd and for the write below
@@ -148,14 +146,9 @@ module epoxy_core_csr #(
       epoxy_core_pkg::CsrMepoxyctl:                    rdv = {31'd0, ct_branch_q};
       epoxy_core_pkg::CsrMenvcfg, epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: rdv = 32'd0;
       default: begin
-        if ((ra >= epoxy_core_pkg::CsrMvendorid && ra <= epoxy_core_pkg::CsrMconfigptr) ||
-            (ra >= epoxy_core_pkg::CsrHpmCounter3 && ra <= 12'hC1F) ||
-            (ra >= epoxy_core_pkg::CsrHpmCounter3H && ra <= 12'hC9F) ||
-            (ra >= epoxy_core_pkg::CsrMhpmCounter3 && ra <= 12'hB1F) ||
-            (ra >= epoxy_core_pkg::CsrMhpmCounter3H && ra <= 12'hB9F) ||
-            (ra >= epoxy_core_pkg::CsrMhpmEvent3 && ra <= epoxy_core_pkg::CsrMhpmEvent31)) begin
-          rdv = 32'd0;  // exist and read zero (event selectors are fixed)
-        end else if (ra >= epoxy_core_pkg::CsrPmpcfg0 && ra <= 12'h3AF) begin
+        // Everything else that exists (ID CSRs, the other HPM counters and the event
+        // selectors) reads zero, as do the nonexistent CSRs (the access rules trap those).
+        if (ra >= epoxy_core_pkg::CsrPmpcfg0 && ra <= 12'h3AF) begin
           rdv = (ra[3:2] == 2'b00) ? cfg_all[32*ra[1:0] +: 32] : 32'd0;
         end else if (ra >= epoxy_core_pkg::CsrPmpaddr0 && ra <= 12'h3EF) begin
           rdv = (ra <= 12'h3BF) ? addr_all[32*ra[3:0] +: 32] : 32'd0;
@@ -227,163 +220,36 @@ module epoxy_core_csr #(
     endcase
   end
 
-  logic wr;
-  assign wr = csr_commit_i && csr_write_i;
+  // wr: the instruction's write commits (the trace records it); wr_en: it changes the CSR
+  // (a trap or an mret in the same cycle takes precedence).
+  logic wr, wr_en;
+  assign wr    = csr_commit_i && csr_write_i;
+  assign wr_en = wr && !trap_i && !mret_i;
 
-  // ---- Next state ---------------------------------------------------------------------------
-  always_comb begin
-    priv_d          = priv_q;
-    mstatus_mie_d   = mstatus_mie_q;
-    mstatus_mpie_d  = mstatus_mpie_q;
-    mstatus_mpp_d   = mstatus_mpp_q;
-    mstatus_mprv_d  = mstatus_mprv_q;
-    mstatus_tw_d    = mstatus_tw_q;
-    mie_d           = mie_q;
-    mtvec_d         = mtvec_q;
-    mscratch_d      = mscratch_q;
-    mepc_d          = mepc_q;
-    mcause_d        = mcause_q;
-    mtval_d         = mtval_q;
-    mcounteren_d    = mcounteren_q;
-    mcountinhibit_d = mcountinhibit_q;
-    ct_branch_d     = ct_branch_q;
-    pmp_cfg_d       = pmp_cfg_q;
-    pmp_addr_d      = pmp_addr_q;
+  // PMP write rules, as functions so that they are evaluated only under the write enables.
+  // pmpcfgK holds entries 4K..4K+3 and rdata0 is its old value: a byte changes unless its
+  // entry is unimplemented (impl) or locked, or the new value is R=0, W=1 (reserved).
+  function automatic logic [7:0] cfg_byte_after(logic [7:0] old, logic [7:0] wd, logic impl);
+    cfg_byte_after = (impl && !old[7] && !(wd[1] && !wd[0])) ? (wd & 8'h9F) : old;
+  endfunction
 
-    // Counters tick first; an explicit write below overrides this cycle's tick.
-    mcycle_d   = mcountinhibit_q[0] ? mcycle_q : mcycle_q + 64'd1;
-    minstret_d = (mcountinhibit_q[2] || !retire_i) ? minstret_q : minstret_q + 64'd1;
-    hpm3_d     = (mcountinhibit_q[3] || !ev_stall_i) ? hpm3_q : hpm3_q + 64'd1;
-    hpm4_d     = (mcountinhibit_q[4] || !ev_bubble_i) ? hpm4_q : hpm4_q + 64'd1;
+  // pmpaddr e changes unless entry e is unimplemented (impl) or locked, or entry e+1 (if
+  // any: last) is a locked TOR entry (which uses it as its base).
+  function automatic logic addr_writable(logic impl, logic locked, logic next_locked,
+                                         logic [1:0] next_mode, logic last);
+    addr_writable = impl && !locked && !(!last && next_locked && (next_mode == 2'b01));
+  endfunction
+  logic [3:0] pa, pa_next;  // pmpaddr entry and the one above it
+  assign pa      = csr_addr_i[3:0];
+  assign pa_next = pa + 4'd1;
 
-    if (trap_i) begin
-      mepc_d         = {trap_pc_i[31:1], 1'b0};
-      mcause_d       = trap_cause_i;
-      mtval_d        = trap_tval_i;
-      mstatus_mpie_d = mstatus_mie_q;
-      mstatus_mie_d  = 1'b0;
-      mstatus_mpp_d  = priv_q;
-      priv_d         = epoxy_core_pkg::PrivM;
-    end else if (mret_i) begin
-      mstatus_mie_d  = mstatus_mpie_q;
-      mstatus_mpie_d = 1'b1;
-      mstatus_mpp_d  = epoxy_core_pkg::PrivU;
-      if (mstatus_mpp_q != epoxy_core_pkg::PrivM) mstatus_mprv_d = 1'b0;
-      priv_d         = mstatus_mpp_q;
-    end else if (wr) begin
-      unique case (csr_addr_i)
-        epoxy_core_pkg::CsrMstatus: begin
-          mstatus_mie_d  = wdata[epoxy_core_pkg::MstatusMie];
-          mstatus_mpie_d = wdata[epoxy_core_pkg::MstatusMpie];
-          // MPP holds only M or U; anything else becomes U.
-          mstatus_mpp_d  = (wdata[epoxy_core_pkg::MstatusMppHi:epoxy_core_pkg::MstatusMppLo] == 2'b11) ? epoxy_core_pkg::PrivM : epoxy_core_pkg::PrivU;
-          mstatus_mprv_d = wdata[epoxy_core_pkg::MstatusMprv];
-          mstatus_tw_d   = wdata[epoxy_core_pkg::MstatusTw];
-        end
-        epoxy_core_pkg::CsrMie:           mie_d           = wdata & IrqMask;
-        epoxy_core_pkg::CsrMtvec:         mtvec_d         = {wdata[31:2], 1'b0, wdata[0]};
-        epoxy_core_pkg::CsrMcounteren:    mcounteren_d    = wdata;
-        epoxy_core_pkg::CsrMcountinhibit: begin
-          mcountinhibit_d = {wdata[31:2], 1'b0, wdata[0]};
-          // The new IR bit already applies to the writing instruction (as the ISS, Spike).
-          minstret_d      = (wdata[2] || !retire_i) ? minstret_q : minstret_q + 64'd1;
-        end
-        epoxy_core_pkg::CsrMscratch:      mscratch_d      = wdata;
-        epoxy_core_pkg::CsrMepc:          mepc_d          = {wdata[31:1], 1'b0};
-        epoxy_core_pkg::CsrMcause:        mcause_d        = wdata;
-        epoxy_core_pkg::CsrMtval:         mtval_d         = wdata;
-        epoxy_core_pkg::CsrMcycle:        mcycle_d        = {mcycle_q[63:32], wdata};
-        epoxy_core_pkg::CsrMcycleH:       mcycle_d        = {wdata, mcycle_q[31:0]};
-        epoxy_core_pkg::CsrMinstret:      minstret_d      = {minstret_q[63:32], wdata};
-        epoxy_core_pkg::CsrMinstretH:     minstret_d      = {wdata, minstret_q[31:0]};
-        epoxy_core_pkg::CsrMhpmCounter3:  hpm3_d          = {hpm3_q[63:32], wdata};
-        epoxy_core_pkg::CsrMhpmCounter3H: hpm3_d          = {wdata, hpm3_q[31:0]};
-        epoxy_core_pkg::CsrMhpmCounter4:  hpm4_d          = {hpm4_q[63:32], wdata};
-        epoxy_core_pkg::CsrMhpmCounter4H: hpm4_d          = {wdata, hpm4_q[31:0]};
-        epoxy_core_pkg::CsrMepoxyctl:     ct_branch_d     = wdata[0];
-        default: begin
-          if (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0 && csr_addr_i <= 12'h3A3) begin
-            for (int e = 0; e < PmpN; e++) begin
-              // Locked entries ignore writes; R=0, W=1 is reserved and leaves the entry.
-              if ((csr_addr_i[1:0] == 2'(e / 4)) && !cfg_all[8*e + 7] &&
-                  !(wdata[8*(e%4)+1] && !wdata[8*(e%4)])) begin
-                pmp_cfg_d[8*e +: 8] = wdata[8*(e%4) +: 8] & 8'h9F;
-              end
-            end
-          end else if (csr_addr_i >= epoxy_core_pkg::CsrPmpaddr0 && csr_addr_i <= 12'h3BF) begin
-            // A locked entry, or a locked TOR entry above it, protects this address.
-            for (int e = 0; e < PmpN; e++) begin
-              if ((csr_addr_i[3:0] == 4'(e)) && !cfg_all[8*e + 7] &&
-                  !((e != 15) && cfg_all[8*((e + 1) % 16) + 7] &&
-                    (cfg_all[8*((e + 1) % 16) + 3 +: 2] == 2'b01))) begin
-                pmp_addr_d[32*e +: 32] = wdata;
-              end
-            end
-          end
-          // Everything else that exists takes the write and keeps its fixed value.
-        end
-      endcase
-    end
-  end
+  logic pmpcfg_sel, pmpaddr_sel;
+  assign pmpcfg_sel  = (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0) && (csr_addr_i <= 12'h3A3);
+  assign pmpaddr_sel = (csr_addr_i >= epoxy_core_pkg::CsrPmpaddr0) && (csr_addr_i <= 12'h3BF);
 
-  // ---- Trace: the value after a write ------------------------------------------------------
-  // The write's effect is a function of the written value and the old one (rdata0), so the
-  // trace needs no second read port: wval_q holds it from the write's edge. mstatus and
-  // mip (also reported after traps and mret, or changed by the interrupt lines) are read
-  // live instead.
-  logic [31:0] wval_d, wval_q;
-  logic [3:0]  cfg_byte_ok;
-  logic        addr_ok;
-  always_comb begin
-    cfg_byte_ok = 4'b0000;
-    addr_ok     = 1'b0;
-    for (int e = 0; e < PmpN; e++) begin
-      if ((csr_addr_i[1:0] == 2'(e / 4)) && !cfg_all[8*e + 7] &&
-          !(wdata[8*(e%4)+1] && !wdata[8*(e%4)])) begin
-        cfg_byte_ok[e%4] = 1'b1;
-      end
-      if ((csr_addr_i[3:0] == 4'(e)) && !cfg_all[8*e + 7] &&
-          !((e != 15) && cfg_all[8*((e + 1) % 16) + 7] &&
-            (cfg_all[8*((e + 1) % 16) + 3 +: 2] == 2'b01))) begin
-        addr_ok = 1'b1;
-      end
-    end
-    wval_d = rdata0;  // CSRs with fixed values keep them
-    unique case (csr_addr_i)
-      epoxy_core_pkg::CsrMie:           wval_d = wdata & IrqMask;
-      epoxy_core_pkg::CsrMtvec,
-      epoxy_core_pkg::CsrMcountinhibit: wval_d = {wdata[31:2], 1'b0, wdata[0]};
-      epoxy_core_pkg::CsrMepc:          wval_d = {wdata[31:1], 1'b0};
-      epoxy_core_pkg::CsrMepoxyctl:     wval_d = {31'd0, wdata[0]};
-      epoxy_core_pkg::CsrMcounteren, epoxy_core_pkg::CsrMscratch, epoxy_core_pkg::CsrMcause,
-      epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMcycle, epoxy_core_pkg::CsrMcycleH,
-      epoxy_core_pkg::CsrMinstret, epoxy_core_pkg::CsrMinstretH,
-      epoxy_core_pkg::CsrMhpmCounter3, epoxy_core_pkg::CsrMhpmCounter3H,
-      epoxy_core_pkg::CsrMhpmCounter4, epoxy_core_pkg::CsrMhpmCounter4H: begin
-        if (HpmCounters != 0) wval_d = wdata;
-      end
-      default: begin
-        if (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0 && csr_addr_i <= 12'h3A3) begin
-          for (int b = 0; b < 4; b++) begin
-            if (cfg_byte_ok[b]) wval_d[8*b +: 8] = wdata[8*b +: 8] & 8'h9F;
-          end
-        end else if (csr_addr_i >= epoxy_core_pkg::CsrPmpaddr0 &&
-                     csr_addr_i <= 12'h3BF && addr_ok) begin
-          wval_d = wdata;
-        end
-      end
-    endcase
-  end
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni)  wval_q <= 32'd0;
-    else if (wr)  wval_q <= wval_d;
-  end
-
-  assign rvfi_rdata_o = (rvfi_addr_i == epoxy_core_pkg::CsrMstatus) ? mstatus :
-                        (rvfi_addr_i == epoxy_core_pkg::CsrMip)     ? mip_q   :
-                        (rvfi_addr_i == 12'd0)                      ? 32'd0   : wval_q;
-
+  // ---- State updates ------------------------------------------------------------------------
+  // Each register is written only when something changes it: a trap, an mret, or an
+  // instruction's write of that CSR.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       priv_q          <= epoxy_core_pkg::PrivM;
@@ -393,7 +259,6 @@ module epoxy_core_csr #(
       mstatus_mprv_q  <= 1'b0;
       mstatus_tw_q    <= 1'b0;
       mie_q           <= 32'd0;
-      mip_q           <= 32'd0;
       mtvec_q         <= 32'd0;
       mscratch_q      <= 32'd0;
       mepc_q          <= 32'd0;
@@ -401,42 +266,155 @@ module epoxy_core_csr #(
       mtval_q         <= 32'd0;
       mcounteren_q    <= 32'd0;
       mcountinhibit_q <= 32'd0;
-      mcycle_q        <= 64'd0;
-      minstret_q      <= 64'd0;
-      hpm3_q          <= 64'd0;
-      hpm4_q          <= 64'd0;
       ct_branch_q     <= 1'b0;
-      pmp_cfg_q       <= '0;
-      pmp_addr_q      <= '0;
-    end else begin
-      priv_q          <= priv_d;
-      mstatus_mie_q   <= mstatus_mie_d;
-      mstatus_mpie_q  <= mstatus_mpie_d;
-      mstatus_mpp_q   <= mstatus_mpp_d;
-      mstatus_mprv_q  <= mstatus_mprv_d;
-      mstatus_tw_q    <= mstatus_tw_d;
-      mie_q           <= mie_d;
-      // Interrupt lines are sampled once per cycle; mip is read-only.
-      mip_q           <= IrqMask & (32'({irq_accel_i}) << epoxy_core_pkg::IrqAccel0 |
-                                    32'({irq_external_i}) << epoxy_core_pkg::IrqMExt |
-                                    32'({irq_timer_i}) << epoxy_core_pkg::IrqMTimer |
-                                    32'({irq_software_i}) << epoxy_core_pkg::IrqMSoft);
-      mtvec_q         <= mtvec_d;
-      mscratch_q      <= mscratch_d;
-      mepc_q          <= mepc_d;
-      mcause_q        <= mcause_d;
-      mtval_q         <= mtval_d;
-      mcounteren_q    <= mcounteren_d;
-      mcountinhibit_q <= mcountinhibit_d;
-      mcycle_q        <= mcycle_d;
-      minstret_q      <= minstret_d;
-      hpm3_q          <= (HpmCounters != 0) ? hpm3_d : 64'd0;
-      hpm4_q          <= (HpmCounters != 0) ? hpm4_d : 64'd0;
-      ct_branch_q     <= ct_branch_d;
-      pmp_cfg_q       <= pmp_cfg_d;
-      pmp_addr_q      <= pmp_addr_d;
+    end else if (trap_i) begin
+      mepc_q         <= {trap_pc_i[31:1], 1'b0};
+      mcause_q       <= trap_cause_i;
+      mtval_q        <= trap_tval_i;
+      mstatus_mpie_q <= mstatus_mie_q;
+      mstatus_mie_q  <= 1'b0;
+      mstatus_mpp_q  <= priv_q;
+      priv_q         <= epoxy_core_pkg::PrivM;
+    end else if (mret_i) begin
+      mstatus_mie_q  <= mstatus_mpie_q;
+      mstatus_mpie_q <= 1'b1;
+      mstatus_mpp_q  <= epoxy_core_pkg::PrivU;
+      if (mstatus_mpp_q != epoxy_core_pkg::PrivM) mstatus_mprv_q <= 1'b0;
+      priv_q         <= mstatus_mpp_q;
+    end else if (wr) begin
+      unique case (csr_addr_i)
+        epoxy_core_pkg::CsrMstatus: begin
+          mstatus_mie_q  <= wdata[epoxy_core_pkg::MstatusMie];
+          mstatus_mpie_q <= wdata[epoxy_core_pkg::MstatusMpie];
+          // MPP holds only M or U; anything else becomes U.
+          mstatus_mpp_q  <= (wdata[epoxy_core_pkg::MstatusMppHi:epoxy_core_pkg::MstatusMppLo] == 2'b11) ? epoxy_core_pkg::PrivM : epoxy_core_pkg::PrivU;
+          mstatus_mprv_q <= wdata[epoxy_core_pkg::MstatusMprv];
+          mstatus_tw_q   <= wdata[epoxy_core_pkg::MstatusTw];
+        end
+        epoxy_core_pkg::CsrMie:           mie_q           <= wdata & IrqMask;
+        epoxy_core_pkg::CsrMtvec:         mtvec_q         <= {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMcounteren:    mcounteren_q    <= wdata;
+        epoxy_core_pkg::CsrMcountinhibit: mcountinhibit_q <= {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMscratch:      mscratch_q      <= wdata;
+        epoxy_core_pkg::CsrMepc:          mepc_q          <= {wdata[31:1], 1'b0};
+        epoxy_core_pkg::CsrMcause:        mcause_q        <= wdata;
+        epoxy_core_pkg::CsrMtval:         mtval_q         <= wdata;
+        epoxy_core_pkg::CsrMepoxyctl:     ct_branch_q     <= wdata[0];
+        // Counters and PMP below; everything else that exists takes the write and keeps
+        // its fixed value.
+        default: ;
+      endcase
     end
   end
+
+  // Interrupt lines are sampled once per cycle; mip is read-only.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      mip_q <= 32'd0;
+    end else begin
+      mip_q <= IrqMask & (32'({irq_accel_i}) << epoxy_core_pkg::IrqAccel0 |
+                          32'({irq_external_i}) << epoxy_core_pkg::IrqMExt |
+                          32'({irq_timer_i}) << epoxy_core_pkg::IrqMTimer |
+                          32'({irq_software_i}) << epoxy_core_pkg::IrqMSoft);
+    end
+  end
+
+  // Counters tick; an explicit write overrides this cycle's tick of the written counter.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      mcycle_q   <= 64'd0;
+      minstret_q <= 64'd0;
+      hpm3_q     <= 64'd0;
+      hpm4_q     <= 64'd0;
+    end else begin
+      if (!mcountinhibit_q[0])                                  mcycle_q   <= mcycle_q + 64'd1;
+      if (retire_i && !mcountinhibit_q[2])                      minstret_q <= minstret_q + 64'd1;
+      if ((HpmCounters != 0) && ev_stall_i && !mcountinhibit_q[3])  hpm3_q <= hpm3_q + 64'd1;
+      if ((HpmCounters != 0) && ev_bubble_i && !mcountinhibit_q[4]) hpm4_q <= hpm4_q + 64'd1;
+      if (wr_en) begin
+        unique case (csr_addr_i)
+          epoxy_core_pkg::CsrMcountinhibit: begin
+            // The new IR bit already applies to the writing instruction (as the ISS, Spike).
+            minstret_q <= (wdata[2] || !retire_i) ? minstret_q : minstret_q + 64'd1;
+          end
+          epoxy_core_pkg::CsrMcycle:        mcycle_q   <= {mcycle_q[63:32], wdata};
+          epoxy_core_pkg::CsrMcycleH:       mcycle_q   <= {wdata, mcycle_q[31:0]};
+          epoxy_core_pkg::CsrMinstret:      minstret_q <= {minstret_q[63:32], wdata};
+          epoxy_core_pkg::CsrMinstretH:     minstret_q <= {wdata, minstret_q[31:0]};
+          epoxy_core_pkg::CsrMhpmCounter3:  if (HpmCounters != 0) hpm3_q <= {hpm3_q[63:32], wdata};
+          epoxy_core_pkg::CsrMhpmCounter3H: if (HpmCounters != 0) hpm3_q <= {wdata, hpm3_q[31:0]};
+          epoxy_core_pkg::CsrMhpmCounter4:  if (HpmCounters != 0) hpm4_q <= {hpm4_q[63:32], wdata};
+          epoxy_core_pkg::CsrMhpmCounter4H: if (HpmCounters != 0) hpm4_q <= {wdata, hpm4_q[31:0]};
+          default: ;
+        endcase
+      end
+    end
+  end
+
+  // PMP entries: only an instruction's write of pmpcfgK or pmpaddrK changes them.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pmp_cfg_q  <= '0;
+      pmp_addr_q <= '0;
+    end else if (wr_en && pmpcfg_sel) begin
+      for (int e = 0; e < PmpN; e++) begin
+        if (csr_addr_i[1:0] == 2'(e / 4)) begin
+          pmp_cfg_q[8*e +: 8] <= cfg_byte_after(rdata0[8*(e%4) +: 8], wdata[8*(e%4) +: 8], 1'b1);
+        end
+      end
+    end else if (wr_en && pmpaddr_sel) begin
+      if (addr_writable(PmpImpl[pa], cfg_all[{pa, 3'd7}], cfg_all[{pa_next, 3'd7}],
+                          cfg_all[{pa_next, 3'd4} -: 2], pa == 4'd15)) begin
+        for (int e = 0; e < PmpN; e++) begin
+          if (csr_addr_i[3:0] == 4'(e)) pmp_addr_q[32*e +: 32] <= wdata;
+        end
+      end
+    end
+  end
+
+  // ---- Trace: the value after a write ------------------------------------------------------
+  // The write's effect is a function of the written value and the old one (rdata0), so the
+  // trace needs no second read port: wval_q holds it from the write's edge. mstatus and
+  // mip (also reported after traps and mret, or changed by the interrupt lines) are read
+  // live instead.
+  logic [31:0] wval_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      wval_q <= 32'd0;
+    end else if (wr) begin
+      unique case (csr_addr_i)
+        epoxy_core_pkg::CsrMie:           wval_q <= wdata & IrqMask;
+        epoxy_core_pkg::CsrMtvec,
+        epoxy_core_pkg::CsrMcountinhibit: wval_q <= {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMepc:          wval_q <= {wdata[31:1], 1'b0};
+        epoxy_core_pkg::CsrMepoxyctl:     wval_q <= {31'd0, wdata[0]};
+        epoxy_core_pkg::CsrMcounteren, epoxy_core_pkg::CsrMscratch, epoxy_core_pkg::CsrMcause,
+        epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMcycle, epoxy_core_pkg::CsrMcycleH,
+        epoxy_core_pkg::CsrMinstret, epoxy_core_pkg::CsrMinstretH,
+        epoxy_core_pkg::CsrMhpmCounter3, epoxy_core_pkg::CsrMhpmCounter3H,
+        epoxy_core_pkg::CsrMhpmCounter4, epoxy_core_pkg::CsrMhpmCounter4H: begin
+          wval_q <= (HpmCounters != 0) ? wdata : rdata0;
+        end
+        default: begin
+          if (pmpcfg_sel) begin
+            wval_q <= {cfg_byte_after(rdata0[31:24], wdata[31:24], PmpImpl[{csr_addr_i[1:0], 2'd3}]),
+                       cfg_byte_after(rdata0[23:16], wdata[23:16], PmpImpl[{csr_addr_i[1:0], 2'd2}]),
+                       cfg_byte_after(rdata0[15:8],  wdata[15:8],  PmpImpl[{csr_addr_i[1:0], 2'd1}]),
+                       cfg_byte_after(rdata0[7:0],   wdata[7:0],   PmpImpl[{csr_addr_i[1:0], 2'd0}])};
+          end else if (pmpaddr_sel) begin
+            wval_q <= addr_writable(PmpImpl[pa], cfg_all[{pa, 3'd7}], cfg_all[{pa_next, 3'd7}],
+                                    cfg_all[{pa_next, 3'd4} -: 2], pa == 4'd15) ? wdata : rdata0;
+          end else begin
+            wval_q <= rdata0;  // fixed values stay
+          end
+        end
+      endcase
+    end
+  end
+
+  assign rvfi_rdata_o = (rvfi_addr_i == epoxy_core_pkg::CsrMstatus) ? mstatus :
+                        (rvfi_addr_i == epoxy_core_pkg::CsrMip)     ? mip_q   :
+                        (rvfi_addr_i == 12'd0)                      ? 32'd0   : wval_q;
 
   // ---- Interrupts: MEI > MSI > MTI > accelerator 0 > accelerator 1 > ... ---------------------
   logic [31:0] pending;
@@ -446,12 +424,14 @@ module epoxy_core_csr #(
 
   always_comb begin
     irq_cause_o = 32'h8000_0000;
-    for (int i = 31; i >= 16; i--) begin
-      if (pending[i]) irq_cause_o = 32'h8000_0000 | 32'(i);
+    if (pending != 32'd0) begin  // rare: evaluate the priority only then
+      for (int i = 31; i >= 16; i--) begin
+        if (pending[i]) irq_cause_o = 32'h8000_0000 | 32'(i);
+      end
+      if (pending[epoxy_core_pkg::IrqMTimer])     irq_cause_o = 32'h8000_0000 | 32'(epoxy_core_pkg::IrqMTimer);
+      if (pending[epoxy_core_pkg::IrqMSoft])      irq_cause_o = 32'h8000_0000 | 32'(epoxy_core_pkg::IrqMSoft);
+      if (pending[epoxy_core_pkg::IrqMExt])       irq_cause_o = 32'h8000_0000 | 32'(epoxy_core_pkg::IrqMExt);
     end
-    if (pending[epoxy_core_pkg::IrqMTimer])     irq_cause_o = 32'h8000_0000 | 32'(epoxy_core_pkg::IrqMTimer);
-    if (pending[epoxy_core_pkg::IrqMSoft])      irq_cause_o = 32'h8000_0000 | 32'(epoxy_core_pkg::IrqMSoft);
-    if (pending[epoxy_core_pkg::IrqMExt])       irq_cause_o = 32'h8000_0000 | 32'(epoxy_core_pkg::IrqMExt);
   end
 
   // ---- Outputs -------------------------------------------------------------------------------

@@ -29,145 +29,150 @@ module epoxy_core_decoder (
   assign imm_u = {instr_i[31:12], 12'h000};
   assign imm_j = {{11{instr_i[31]}}, instr_i[31], instr_i[19:12], instr_i[20], instr_i[30:21], 1'b0};
 
+  // The fields are decoded into narrow signals and the record is assembled once: a
+  // simulator then writes the (84-bit) record as whole words, not field by field.
+  logic                        d_illegal, d_rs1_used, d_rs2_used, d_op_b_imm;
+  logic                        d_csr_imm, d_csr_write;
+  epoxy_core_pkg::insn_class_e d_cls;
+  logic [31:0]                 d_imm;
+  epoxy_core_pkg::alu_op_e     d_alu_op;
+  epoxy_core_pkg::op_a_sel_e   d_op_a_sel;
+  epoxy_core_pkg::csr_op_e     d_csr_op;
+
   always_comb begin
-    dec_o           = '0;
-    dec_o.illegal   = 1'b0;
-    dec_o.cls       = epoxy_core_pkg::ClsAlu;
-    dec_o.rs1       = instr_i[19:15];
-    dec_o.rs2       = instr_i[24:20];
-    dec_o.rd        = instr_i[11:7];
-    dec_o.funct3    = funct3;
-    dec_o.alu_op    = epoxy_core_pkg::AluAdd;
-    dec_o.op_a_sel  = epoxy_core_pkg::OpARs1;
-    dec_o.op_b_imm  = 1'b1;
-    dec_o.imm       = imm_i;
-    unique case (funct3[1:0])
-      2'd0:    dec_o.mul_op = epoxy_core_pkg::MulLow;
-      2'd1:    dec_o.mul_op = epoxy_core_pkg::MulHss;
-      2'd2:    dec_o.mul_op = epoxy_core_pkg::MulHsu;
-      default: dec_o.mul_op = epoxy_core_pkg::MulHuu;
-    endcase
-    unique case (funct3[1:0])
-      2'd0:    dec_o.div_op = epoxy_core_pkg::DivDiv;
-      2'd1:    dec_o.div_op = epoxy_core_pkg::DivDivu;
-      2'd2:    dec_o.div_op = epoxy_core_pkg::DivRem;
-      default: dec_o.div_op = epoxy_core_pkg::DivRemu;
-    endcase
-    dec_o.csr_op    = epoxy_core_pkg::CsrOpWrite;
-    dec_o.csr_addr  = instr_i[31:20];
+    d_illegal   = 1'b0;
+    d_rs1_used  = 1'b0;
+    d_rs2_used  = 1'b0;
+    d_csr_imm   = 1'b0;
+    d_csr_write = 1'b0;
+    d_cls       = epoxy_core_pkg::ClsAlu;
+    d_alu_op    = epoxy_core_pkg::AluAdd;
+    d_op_a_sel  = epoxy_core_pkg::OpARs1;
+    d_op_b_imm  = 1'b1;
+    d_imm       = imm_i;
+    d_csr_op    = epoxy_core_pkg::CsrOpWrite;
 
     unique case (opcode)
       7'h37: begin  // lui
-        dec_o.op_a_sel = epoxy_core_pkg::OpAZero;
-        dec_o.imm      = imm_u;
+        d_op_a_sel = epoxy_core_pkg::OpAZero;
+        d_imm      = imm_u;
       end
       7'h17: begin  // auipc
-        dec_o.op_a_sel = epoxy_core_pkg::OpAPc;
-        dec_o.imm      = imm_u;
+        d_op_a_sel = epoxy_core_pkg::OpAPc;
+        d_imm      = imm_u;
       end
       7'h6F: begin  // jal
-        dec_o.cls      = epoxy_core_pkg::ClsJal;
-        dec_o.imm      = imm_j;
+        d_cls      = epoxy_core_pkg::ClsJal;
+        d_imm      = imm_j;
       end
       7'h67: begin  // jalr
-        dec_o.cls      = epoxy_core_pkg::ClsJalr;
-        dec_o.rs1_used = 1'b1;
-        dec_o.illegal  = (funct3 != 3'd0);
+        d_cls      = epoxy_core_pkg::ClsJalr;
+        d_rs1_used = 1'b1;
+        d_illegal  = (funct3 != 3'd0);
       end
       7'h63: begin  // branches
-        dec_o.cls      = epoxy_core_pkg::ClsBranch;
-        dec_o.rs1_used = 1'b1;
-        dec_o.rs2_used = 1'b1;
-        dec_o.imm      = imm_b;
-        dec_o.illegal  = (funct3 == 3'd2) || (funct3 == 3'd3);
+        d_cls      = epoxy_core_pkg::ClsBranch;
+        d_rs1_used = 1'b1;
+        d_rs2_used = 1'b1;
+        d_imm      = imm_b;
+        d_illegal  = (funct3 == 3'd2) || (funct3 == 3'd3);
       end
       7'h03: begin  // loads: address = rs1 + imm through the ALU
-        dec_o.cls      = epoxy_core_pkg::ClsLoad;
-        dec_o.rs1_used = 1'b1;
-        dec_o.illegal  = (funct3 == 3'd3) || (funct3 == 3'd6) || (funct3 == 3'd7);
+        d_cls      = epoxy_core_pkg::ClsLoad;
+        d_rs1_used = 1'b1;
+        d_illegal  = (funct3 == 3'd3) || (funct3 == 3'd6) || (funct3 == 3'd7);
       end
       7'h23: begin  // stores
-        dec_o.cls      = epoxy_core_pkg::ClsStore;
-        dec_o.rs1_used = 1'b1;
-        dec_o.rs2_used = 1'b1;
-        dec_o.imm      = imm_s;
-        dec_o.illegal  = (funct3 > 3'd2);
+        d_cls      = epoxy_core_pkg::ClsStore;
+        d_rs1_used = 1'b1;
+        d_rs2_used = 1'b1;
+        d_imm      = imm_s;
+        d_illegal  = (funct3 > 3'd2);
       end
       7'h13: begin  // register-immediate
-        dec_o.rs1_used = 1'b1;
+        d_rs1_used = 1'b1;
         unique case (funct3)
-          3'd0: dec_o.alu_op = epoxy_core_pkg::AluAdd;
+          3'd0: d_alu_op = epoxy_core_pkg::AluAdd;
           3'd1: begin
-            dec_o.alu_op  = epoxy_core_pkg::AluSll;
-            dec_o.illegal = (funct7 != 7'h00);
+            d_alu_op  = epoxy_core_pkg::AluSll;
+            d_illegal = (funct7 != 7'h00);
           end
-          3'd2: dec_o.alu_op = epoxy_core_pkg::AluSlt;
-          3'd3: dec_o.alu_op = epoxy_core_pkg::AluSltu;
-          3'd4: dec_o.alu_op = epoxy_core_pkg::AluXor;
+          3'd2: d_alu_op = epoxy_core_pkg::AluSlt;
+          3'd3: d_alu_op = epoxy_core_pkg::AluSltu;
+          3'd4: d_alu_op = epoxy_core_pkg::AluXor;
           3'd5: begin
-            dec_o.alu_op  = funct7[5] ? epoxy_core_pkg::AluSra : epoxy_core_pkg::AluSrl;
-            dec_o.illegal = (funct7 != 7'h00) && (funct7 != 7'h20);
+            d_alu_op  = funct7[5] ? epoxy_core_pkg::AluSra : epoxy_core_pkg::AluSrl;
+            d_illegal = (funct7 != 7'h00) && (funct7 != 7'h20);
           end
-          3'd6: dec_o.alu_op = epoxy_core_pkg::AluOr;
-          default: dec_o.alu_op = epoxy_core_pkg::AluAnd;
+          3'd6: d_alu_op = epoxy_core_pkg::AluOr;
+          default: d_alu_op = epoxy_core_pkg::AluAnd;
         endcase
       end
       7'h33: begin  // register-register and RV32M
-        dec_o.rs1_used = 1'b1;
-        dec_o.rs2_used = 1'b1;
-        dec_o.op_b_imm = 1'b0;
+        d_rs1_used = 1'b1;
+        d_rs2_used = 1'b1;
+        d_op_b_imm = 1'b0;
         if (funct7 == 7'h01) begin
-          dec_o.cls = funct3[2] ? epoxy_core_pkg::ClsDiv : epoxy_core_pkg::ClsMul;
+          d_cls = funct3[2] ? epoxy_core_pkg::ClsDiv : epoxy_core_pkg::ClsMul;
         end else if (funct7 == 7'h00) begin
           unique case (funct3)
-            3'd0: dec_o.alu_op = epoxy_core_pkg::AluAdd;
-            3'd1: dec_o.alu_op = epoxy_core_pkg::AluSll;
-            3'd2: dec_o.alu_op = epoxy_core_pkg::AluSlt;
-            3'd3: dec_o.alu_op = epoxy_core_pkg::AluSltu;
-            3'd4: dec_o.alu_op = epoxy_core_pkg::AluXor;
-            3'd5: dec_o.alu_op = epoxy_core_pkg::AluSrl;
-            3'd6: dec_o.alu_op = epoxy_core_pkg::AluOr;
-            default: dec_o.alu_op = epoxy_core_pkg::AluAnd;
+            3'd0: d_alu_op = epoxy_core_pkg::AluAdd;
+            3'd1: d_alu_op = epoxy_core_pkg::AluSll;
+            3'd2: d_alu_op = epoxy_core_pkg::AluSlt;
+            3'd3: d_alu_op = epoxy_core_pkg::AluSltu;
+            3'd4: d_alu_op = epoxy_core_pkg::AluXor;
+            3'd5: d_alu_op = epoxy_core_pkg::AluSrl;
+            3'd6: d_alu_op = epoxy_core_pkg::AluOr;
+            default: d_alu_op = epoxy_core_pkg::AluAnd;
           endcase
         end else if (funct7 == 7'h20 && funct3 == 3'd0) begin
-          dec_o.alu_op = epoxy_core_pkg::AluSub;
+          d_alu_op = epoxy_core_pkg::AluSub;
         end else if (funct7 == 7'h20 && funct3 == 3'd5) begin
-          dec_o.alu_op = epoxy_core_pkg::AluSra;
+          d_alu_op = epoxy_core_pkg::AluSra;
         end else begin
-          dec_o.illegal = 1'b1;
+          d_illegal = 1'b1;
         end
       end
       7'h0F: begin  // fence (any fields), fence.i
-        dec_o.cls     = funct3[0] ? epoxy_core_pkg::ClsFenceI : epoxy_core_pkg::ClsFence;
-        dec_o.illegal = (funct3[2:1] != 2'b00);
+        d_cls     = funct3[0] ? epoxy_core_pkg::ClsFenceI : epoxy_core_pkg::ClsFence;
+        d_illegal = (funct3[2:1] != 2'b00);
       end
       7'h73: begin  // system
         if (funct3 == 3'd0) begin
           unique case (instr_i)
-            32'h0000_0073: dec_o.cls = epoxy_core_pkg::ClsEcall;
-            32'h0010_0073: dec_o.cls = epoxy_core_pkg::ClsEbreak;
-            32'h3020_0073: dec_o.cls = epoxy_core_pkg::ClsMret;
-            32'h1050_0073: dec_o.cls = epoxy_core_pkg::ClsWfi;
-            default:       dec_o.illegal = 1'b1;
+            32'h0000_0073: d_cls = epoxy_core_pkg::ClsEcall;
+            32'h0010_0073: d_cls = epoxy_core_pkg::ClsEbreak;
+            32'h3020_0073: d_cls = epoxy_core_pkg::ClsMret;
+            32'h1050_0073: d_cls = epoxy_core_pkg::ClsWfi;
+            default:       d_illegal = 1'b1;
           endcase
         end else if (funct3 == 3'd4) begin
-          dec_o.illegal = 1'b1;
+          d_illegal = 1'b1;
         end else begin
-          dec_o.cls       = epoxy_core_pkg::ClsCsr;
-          dec_o.csr_imm   = funct3[2];
-          dec_o.rs1_used  = !funct3[2];
+          d_cls       = epoxy_core_pkg::ClsCsr;
+          d_csr_imm   = funct3[2];
+          d_rs1_used  = !funct3[2];
           unique case (funct3[1:0])
-            2'd1:    dec_o.csr_op = epoxy_core_pkg::CsrOpWrite;
-            2'd2:    dec_o.csr_op = epoxy_core_pkg::CsrOpSet;
-            default: dec_o.csr_op = epoxy_core_pkg::CsrOpClear;
+            2'd1:    d_csr_op = epoxy_core_pkg::CsrOpWrite;
+            2'd2:    d_csr_op = epoxy_core_pkg::CsrOpSet;
+            default: d_csr_op = epoxy_core_pkg::CsrOpClear;
           endcase
           // csrrw/csrrwi always write; set/clear write only with a non-zero rs1/zimm field.
-          dec_o.csr_write = (funct3[1:0] == 2'd1) || (instr_i[19:15] != 5'd0);
+          d_csr_write = (funct3[1:0] == 2'd1) || (instr_i[19:15] != 5'd0);
         end
       end
-      default: dec_o.illegal = 1'b1;
+      default: d_illegal = 1'b1;
     endcase
   end
+
+
+  // mul_op and div_op are funct3[1:0] in both encodings (mul/mulh/mulhsu/mulhu,
+  // div/divu/rem/remu).
+  assign dec_o = {d_illegal, d_cls, d_rs1_used, d_rs2_used,  // field order of decoded_t
+                   instr_i[19:15], instr_i[24:20], instr_i[11:7],   // rs1, rs2, rd
+                   d_imm, d_alu_op, d_op_a_sel, d_op_b_imm, funct3,
+                   funct3[1:0], funct3[1:0],                          // mul_op, div_op
+                   d_csr_op, d_csr_imm, d_csr_write, instr_i[31:20]}; // ..., csr_addr
 
 endmodule
 

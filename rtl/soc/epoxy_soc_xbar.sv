@@ -53,7 +53,6 @@ module epoxy_soc_xbar #(
 
   // ---- Request path: per-slave round-robin arbitration -----------------------------------
   logic [NumSlaves*MW-1:0] ptr_q;         // per slave: first master to consider
-  logic [NumSlaves*MW-1:0] owner;         // per slave: winner this cycle
   logic [NumSlaves-1:0]    any;           // some master requests the slave
   logic [NumSlaves*MW-1:0] resp_owner_q;  // per slave: master of the response due now
   logic [NumSlaves-1:0]         resp_pending_q;
@@ -61,77 +60,142 @@ module epoxy_soc_xbar #(
 
   // Flat vectors (Yosys 0.23 reads no multi-dimensional packed ports): field i of a vector
   // of W-bit fields is v[i*W +: W].
-  always_comb begin
-    for (int s = 0; s < NumSlaves; s++) begin
-      any[s]            = 1'b0;
-      owner[s*MW +: MW] = '0;
-      // The first requester at or after the pointer wins, else the first before it: two
-      // descending scans, the later assignment winning.
-      for (int m = NumMasters - 1; m >= 0; m--) begin
-        if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) < ptr_q[s*MW +: MW]) begin
-          any[s]            = 1'b1;
-          owner[s*MW +: MW] = MW'(m);
-        end
-      end
-      for (int m = NumMasters - 1; m >= 0; m--) begin
-        if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) >= ptr_q[s*MW +: MW]) begin
-          any[s]            = 1'b1;
-          owner[s*MW +: MW] = MW'(m);
-        end
-      end
-      s_req_o[s]           = any[s];
-      s_addr_o[s*32 +: 32]  = m_addr_i[owner[s*MW +: MW]*32 +: 32];
-      s_we_o[s]            = m_we_i[owner[s*MW +: MW]];
-      s_be_o[s*4 +: 4]      = m_be_i[owner[s*MW +: MW]*4 +: 4];
-      s_wdata_o[s*32 +: 32] = m_wdata_i[owner[s*MW +: MW]*32 +: 32];
+  if (NumMasters == 2) begin : g_two
+    // Two masters (the SoC's case), as whole-vector logic over the slaves (one bit per
+    // slave: owner and pointer are 1 bit wide), which simulates much faster than the
+    // general loops below and is the same function.
+    logic [SelW-1:0]      sel0, sel1;
+    logic [NumSlaves-1:0] req0, req1;  // master m requests slave s
+    logic [NumSlaves-1:0] own1;        // master 1 wins slave s
+    logic [NumSlaves-1:0] upd;         // slave s granted a request
+    logic [NumSlaves-1:0] hit0, hit1;  // slave s's response is due to master m
+    logic                 err0, err1;  // master m addresses no slave
+    assign sel0 = m_sel_i[0 +: SelW];
+    assign sel1 = m_sel_i[SelW +: SelW];
+    assign req0 = m_req_i[0] ? (NumSlaves'(1) << sel0) : '0;  // 0 for the error index
+    assign req1 = m_req_i[1] ? (NumSlaves'(1) << sel1) : '0;
+    assign err0 = m_req_i[0] && (sel0 >= SelW'(NumSlaves));
+    assign err1 = m_req_i[1] && (sel1 >= SelW'(NumSlaves));
+    // With both requesting, the pointer decides (0: master 0 first, 1: master 1 first).
+    assign own1 = req1 & (~req0 | ptr_q);
+    assign any  = req0 | req1;
+    assign s_req_o = any;
+    assign s_we_o  = (own1 & {NumSlaves{m_we_i[1]}}) | (~own1 & {NumSlaves{m_we_i[0]}});
+    for (genvar s = 0; s < NumSlaves; s++) begin : g_slave
+      assign s_addr_o[s*32 +: 32]  = own1[s] ? m_addr_i[32 +: 32]  : m_addr_i[0 +: 32];
+      assign s_be_o[s*4 +: 4]      = own1[s] ? m_be_i[4 +: 4]      : m_be_i[0 +: 4];
+      assign s_wdata_o[s*32 +: 32] = own1[s] ? m_wdata_i[32 +: 32] : m_wdata_i[0 +: 32];
     end
-    for (int m = 0; m < NumMasters; m++) begin
-      m_gnt_o[m] = 1'b0;
-      if (m_req_i[m]) begin
-        if (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves)) begin
-          m_gnt_o[m] = 1'b1;   // error responder: never busy
-        end else begin
-          for (int s = 0; s < NumSlaves; s++) begin
-            if (m_sel_i[m*SelW +: SelW] == SelW'(s) && owner[s*MW +: MW] == MW'(m) && s_gnt_i[s])
-              m_gnt_o[m] = 1'b1;
+    assign m_gnt_o[0] = err0 || ((req0 & ~own1 & s_gnt_i) != '0);
+    assign m_gnt_o[1] = err1 || ((req1 & own1 & s_gnt_i) != '0);
+
+    assign upd = any & s_gnt_i;
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        ptr_q          <= '0;
+        resp_owner_q   <= '0;
+        resp_pending_q <= '0;
+        err_pending_q  <= '0;
+      end else begin
+        resp_pending_q <= upd;
+        resp_owner_q   <= (resp_owner_q & ~upd) | (own1 & upd);
+        ptr_q          <= (ptr_q & ~upd) | (~own1 & upd);
+        err_pending_q  <= {err1, err0};
+      end
+    end
+
+    // Responses: the highest-numbered slave due wins (only one can be due per master).
+    assign hit0 = resp_pending_q & ~resp_owner_q;
+    assign hit1 = resp_pending_q & resp_owner_q;
+    assign m_rvalid_o = {err_pending_q[1] || (hit1 != '0), err_pending_q[0] || (hit0 != '0)};
+    always_comb begin
+      m_rdata_o = '0;
+      m_err_o   = err_pending_q;
+      for (int s = 0; s < NumSlaves; s++) begin
+        if (hit0[s]) begin
+          m_rdata_o[0 +: 32] = s_rdata_i[s*32 +: 32];
+          m_err_o[0]         = s_err_i[s];
+        end
+        if (hit1[s]) begin
+          m_rdata_o[32 +: 32] = s_rdata_i[s*32 +: 32];
+          m_err_o[1]          = s_err_i[s];
+        end
+      end
+    end
+  end else begin : g_any
+    logic [NumSlaves*MW-1:0] owner;       // per slave: winner this cycle
+    always_comb begin
+      for (int s = 0; s < NumSlaves; s++) begin
+        any[s]            = 1'b0;
+        owner[s*MW +: MW] = '0;
+        // The first requester at or after the pointer wins, else the first before it: two
+        // descending scans, the later assignment winning.
+        for (int m = NumMasters - 1; m >= 0; m--) begin
+          if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) < ptr_q[s*MW +: MW]) begin
+            any[s]            = 1'b1;
+            owner[s*MW +: MW] = MW'(m);
+          end
+        end
+        for (int m = NumMasters - 1; m >= 0; m--) begin
+          if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) >= ptr_q[s*MW +: MW]) begin
+            any[s]            = 1'b1;
+            owner[s*MW +: MW] = MW'(m);
+          end
+        end
+        s_req_o[s]           = any[s];
+        s_addr_o[s*32 +: 32]  = m_addr_i[owner[s*MW +: MW]*32 +: 32];
+        s_we_o[s]            = m_we_i[owner[s*MW +: MW]];
+        s_be_o[s*4 +: 4]      = m_be_i[owner[s*MW +: MW]*4 +: 4];
+        s_wdata_o[s*32 +: 32] = m_wdata_i[owner[s*MW +: MW]*32 +: 32];
+      end
+      for (int m = 0; m < NumMasters; m++) begin
+        m_gnt_o[m] = 1'b0;
+        if (m_req_i[m]) begin
+          if (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves)) begin
+            m_gnt_o[m] = 1'b1;   // error responder: never busy
+          end else begin
+            for (int s = 0; s < NumSlaves; s++) begin
+              if (m_sel_i[m*SelW +: SelW] == SelW'(s) && owner[s*MW +: MW] == MW'(m) && s_gnt_i[s])
+                m_gnt_o[m] = 1'b1;
+            end
           end
         end
       end
     end
-  end
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      ptr_q          <= '0;
-      resp_owner_q   <= '0;
-      resp_pending_q <= '0;
-      err_pending_q  <= '0;
-    end else begin
-      for (int s = 0; s < NumSlaves; s++) begin
-        resp_pending_q[s] <= any[s] && s_gnt_i[s];
-        if (any[s] && s_gnt_i[s]) begin
-          resp_owner_q[s*MW +: MW] <= owner[s*MW +: MW];
-          ptr_q[s*MW +: MW]        <= (owner[s*MW +: MW] == MW'(NumMasters - 1)) ? '0
-                                      : owner[s*MW +: MW] + MW'(1);
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        ptr_q          <= '0;
+        resp_owner_q   <= '0;
+        resp_pending_q <= '0;
+        err_pending_q  <= '0;
+      end else begin
+        for (int s = 0; s < NumSlaves; s++) begin
+          resp_pending_q[s] <= any[s] && s_gnt_i[s];
+          if (any[s] && s_gnt_i[s]) begin
+            resp_owner_q[s*MW +: MW] <= owner[s*MW +: MW];
+            ptr_q[s*MW +: MW]        <= (owner[s*MW +: MW] == MW'(NumMasters - 1)) ? '0
+                                        : owner[s*MW +: MW] + MW'(1);
+          end
+        end
+        for (int m = 0; m < NumMasters; m++) begin
+          err_pending_q[m] <= m_req_i[m] && (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves));
         end
       end
-      for (int m = 0; m < NumMasters; m++) begin
-        err_pending_q[m] <= m_req_i[m] && (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves));
-      end
     end
-  end
 
-  // ---- Response path -------------------------------------------------------------------------
-  always_comb begin
-    for (int m = 0; m < NumMasters; m++) begin
-      m_rvalid_o[m]        = err_pending_q[m];
-      m_err_o[m]           = err_pending_q[m];
-      m_rdata_o[m*32 +: 32] = 32'd0;
-      for (int s = 0; s < NumSlaves; s++) begin
-        if (resp_pending_q[s] && resp_owner_q[s*MW +: MW] == MW'(m)) begin
-          m_rvalid_o[m]        = 1'b1;
-          m_rdata_o[m*32 +: 32] = s_rdata_i[s*32 +: 32];
-          m_err_o[m]           = s_err_i[s];
+    // ---- Response path -------------------------------------------------------------------------
+    always_comb begin
+      for (int m = 0; m < NumMasters; m++) begin
+        m_rvalid_o[m]        = err_pending_q[m];
+        m_err_o[m]           = err_pending_q[m];
+        m_rdata_o[m*32 +: 32] = 32'd0;
+        for (int s = 0; s < NumSlaves; s++) begin
+          if (resp_pending_q[s] && resp_owner_q[s*MW +: MW] == MW'(m)) begin
+            m_rvalid_o[m]        = 1'b1;
+            m_rdata_o[m*32 +: 32] = s_rdata_i[s*32 +: 32];
+            m_err_o[m]           = s_err_i[s];
+          end
         end
       end
     end

@@ -147,8 +147,10 @@ int run(int argc, char** argv) {
     while (!exit_retired) {
         if (max_cycles && sim->cycles() >= max_cycles) break;
         const bool record = sim->step(r);
-        deadlock = sim->deadlock();
-        if (!deadlock.empty()) break;
+        if (sim->may_deadlock()) {
+            deadlock = sim->deadlock();
+            if (!deadlock.empty()) break;
+        }
         if (!record) continue;
         if (commit_log) {
             const std::string line = iss::format_commit(r);

@@ -69,6 +69,8 @@ class SocSim {
     // own; the software and sim interrupt sources are set by the hart itself), or a fault
     // fetching the trap vector. mie and mtimecmp are tracked from the retirement records.
     std::string deadlock() const;
+    // False when deadlock() is certainly empty: a cheap per-cycle test before calling it.
+    bool may_deadlock() const { return sleep_run_ >= 32 || !trap_loop_.empty(); }
 
     bool exit_requested() const { return exit_requested_; }
     uint32_t exit_code() const { return exit_code_; }
