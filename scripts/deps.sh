@@ -14,7 +14,7 @@ declare -A GROUP_PACKAGES=(
   [build]="build-essential cmake ninja-build pkg-config git
            gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf binutils-riscv64-unknown-elf
            libelf-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
-           qemu-system-misc verilator yosys libgmp-dev libssl-dev libflint-dev python3 python3-venv"
+           qemu-system-misc verilator yosys libgmp-dev libssl-dev libflint-dev libsystemc-dev python3 python3-venv"
   [synth]="yosys nextpnr-ice40 fpga-icestorm python3 python3-venv"
 )
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
