@@ -13,7 +13,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PEAKRDL="${PEAKRDL:-$ROOT/.venv/bin/peakrdl}"
-RDL="$ROOT/accel/shell/epoxy_accel_regs.rdl"
+# Relative to the repository root: the generated docs name the source file, and must not
+# depend on where the repository is checked out.
+cd "$ROOT"
+RDL="accel/shell/epoxy_accel_regs.rdl"
 if [ ! -x "$PEAKRDL" ]; then
   echo "gen_accel_regs.sh: $PEAKRDL: not found (run scripts/deps.sh build)" >&2
   exit 2
