@@ -79,7 +79,6 @@ module epoxy_core_csr #(
 
   localparam int unsigned N = (PmpEntries == 0) ? 1 : PmpEntries;  // stored entries
   localparam int          PmpN = PmpEntries;                        // signed, for loops
-  localparam logic [15:0] PmpImpl = 16'((33'd1 << PmpEntries) - 33'd1); // implemented entries
 
   // Writable mie bits, which are also the mip bits that exist.
   localparam logic [31:0] IrqMask =
@@ -146,9 +145,14 @@ module epoxy_core_csr #(
       epoxy_core_pkg::CsrMepoxyctl:                    rdv = {31'd0, ct_branch_q};
       epoxy_core_pkg::CsrMenvcfg, epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: rdv = 32'd0;
       default: begin
-        // Everything else that exists (ID CSRs, the other HPM counters and the event
-        // selectors) reads zero, as do the nonexistent CSRs (the access rules trap those).
-        if (ra >= epoxy_core_pkg::CsrPmpcfg0 && ra <= 12'h3AF) begin
+        if ((ra >= epoxy_core_pkg::CsrMvendorid && ra <= epoxy_core_pkg::CsrMconfigptr) ||
+            (ra >= epoxy_core_pkg::CsrHpmCounter3 && ra <= 12'hC1F) ||
+            (ra >= epoxy_core_pkg::CsrHpmCounter3H && ra <= 12'hC9F) ||
+            (ra >= epoxy_core_pkg::CsrMhpmCounter3 && ra <= 12'hB1F) ||
+            (ra >= epoxy_core_pkg::CsrMhpmCounter3H && ra <= 12'hB9F) ||
+            (ra >= epoxy_core_pkg::CsrMhpmEvent3 && ra <= epoxy_core_pkg::CsrMhpmEvent31)) begin
+          rdv = 32'd0;  // exist and read zero (event selectors are fixed)
+        end else if (ra >= epoxy_core_pkg::CsrPmpcfg0 && ra <= 12'h3AF) begin
           rdv = (ra[3:2] == 2'b00) ? cfg_all[32*ra[1:0] +: 32] : 32'd0;
         end else if (ra >= epoxy_core_pkg::CsrPmpaddr0 && ra <= 12'h3EF) begin
           rdv = (ra <= 12'h3BF) ? addr_all[32*ra[3:0] +: 32] : 32'd0;
@@ -226,22 +230,20 @@ module epoxy_core_csr #(
   assign wr    = csr_commit_i && csr_write_i;
   assign wr_en = wr && !trap_i && !mret_i;
 
-  // PMP write rules, as functions so that they are evaluated only under the write enables.
-  // pmpcfgK holds entries 4K..4K+3 and rdata0 is its old value: a byte changes unless its
-  // entry is unimplemented (impl) or locked, or the new value is R=0, W=1 (reserved).
-  function automatic logic [7:0] cfg_byte_after(logic [7:0] old, logic [7:0] wd, logic impl);
-    cfg_byte_after = (impl && !old[7] && !(wd[1] && !wd[0])) ? (wd & 8'h9F) : old;
+  // PMP write rules, per entry at fixed positions, as functions so that they are evaluated
+  // only under the write enables. pmpcfgK holds entries 4K..4K+3: a byte changes unless its
+  // entry is unimplemented or locked, or the new value is R=0, W=1 (reserved).
+  function automatic logic cfg_entry_ok(logic [127:0] cfg, logic [31:0] wd, int e);
+    cfg_entry_ok = !cfg[8*e + 7] && !(wd[8*(e%4) + 1] && !wd[8*(e%4)]);
   endfunction
 
-  // pmpaddr e changes unless entry e is unimplemented (impl) or locked, or entry e+1 (if
-  // any: last) is a locked TOR entry (which uses it as its base).
-  function automatic logic addr_writable(logic impl, logic locked, logic next_locked,
-                                         logic [1:0] next_mode, logic last);
-    addr_writable = impl && !locked && !(!last && next_locked && (next_mode == 2'b01));
+  // pmpaddr e changes unless entry e is unimplemented or locked, or entry e+1 (if any) is a
+  // locked TOR entry (which uses it as its base).
+  function automatic logic addr_entry_ok(logic [127:0] cfg, int e);
+    addr_entry_ok = !cfg[8*e + 7] &&
+                    !((e != 15) && cfg[8*((e + 1) % 16) + 7] &&
+                      (cfg[8*((e + 1) % 16) + 3 +: 2] == 2'b01));
   endfunction
-  logic [3:0] pa, pa_next;  // pmpaddr entry and the one above it
-  assign pa      = csr_addr_i[3:0];
-  assign pa_next = pa + 4'd1;
 
   logic pmpcfg_sel, pmpaddr_sel;
   assign pmpcfg_sel  = (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0) && (csr_addr_i <= 12'h3A3);
@@ -358,15 +360,14 @@ module epoxy_core_csr #(
       pmp_addr_q <= '0;
     end else if (wr_en && pmpcfg_sel) begin
       for (int e = 0; e < PmpN; e++) begin
-        if (csr_addr_i[1:0] == 2'(e / 4)) begin
-          pmp_cfg_q[8*e +: 8] <= cfg_byte_after(rdata0[8*(e%4) +: 8], wdata[8*(e%4) +: 8], 1'b1);
+        if ((csr_addr_i[1:0] == 2'(e / 4)) && cfg_entry_ok(cfg_all, wdata, e)) begin
+          pmp_cfg_q[8*e +: 8] <= wdata[8*(e%4) +: 8] & 8'h9F;
         end
       end
     end else if (wr_en && pmpaddr_sel) begin
-      if (addr_writable(PmpImpl[pa], cfg_all[{pa, 3'd7}], cfg_all[{pa_next, 3'd7}],
-                          cfg_all[{pa_next, 3'd4} -: 2], pa == 4'd15)) begin
-        for (int e = 0; e < PmpN; e++) begin
-          if (csr_addr_i[3:0] == 4'(e)) pmp_addr_q[32*e +: 32] <= wdata;
+      for (int e = 0; e < PmpN; e++) begin
+        if ((csr_addr_i[3:0] == 4'(e)) && addr_entry_ok(cfg_all, e)) begin
+          pmp_addr_q[32*e +: 32] <= wdata;
         end
       end
     end
@@ -396,16 +397,17 @@ module epoxy_core_csr #(
           wval_q <= (HpmCounters != 0) ? wdata : rdata0;
         end
         default: begin
+          wval_q <= rdata0;  // fixed values stay, and the parts of pmp writes not taken
           if (pmpcfg_sel) begin
-            wval_q <= {cfg_byte_after(rdata0[31:24], wdata[31:24], PmpImpl[{csr_addr_i[1:0], 2'd3}]),
-                       cfg_byte_after(rdata0[23:16], wdata[23:16], PmpImpl[{csr_addr_i[1:0], 2'd2}]),
-                       cfg_byte_after(rdata0[15:8],  wdata[15:8],  PmpImpl[{csr_addr_i[1:0], 2'd1}]),
-                       cfg_byte_after(rdata0[7:0],   wdata[7:0],   PmpImpl[{csr_addr_i[1:0], 2'd0}])};
+            for (int e = 0; e < PmpN; e++) begin
+              if ((csr_addr_i[1:0] == 2'(e / 4)) && cfg_entry_ok(cfg_all, wdata, e)) begin
+                wval_q[8*(e%4) +: 8] <= wdata[8*(e%4) +: 8] & 8'h9F;
+              end
+            end
           end else if (pmpaddr_sel) begin
-            wval_q <= addr_writable(PmpImpl[pa], cfg_all[{pa, 3'd7}], cfg_all[{pa_next, 3'd7}],
-                                    cfg_all[{pa_next, 3'd4} -: 2], pa == 4'd15) ? wdata : rdata0;
-          end else begin
-            wval_q <= rdata0;  // fixed values stay
+            for (int e = 0; e < PmpN; e++) begin
+              if ((csr_addr_i[3:0] == 4'(e)) && addr_entry_ok(cfg_all, e)) wval_q <= wdata;
+            end
           end
         end
       endcase

@@ -23,15 +23,11 @@ module epoxy_core_multiplier (
   assign a_ext = $signed({a_signed & a_i[31], a_i});
   assign b_ext = $signed({b_signed & b_i[31], b_i});
 
-  logic signed [65:0] product;
-  assign product = a_ext * b_ext;
-
-  logic [65:0] product_u;
-  assign product_u = $unsigned(product);
-
-  // Bits 65:64 are copies of the sign and never needed.
-  logic unused_product_top;
-  assign unused_product_top = ^product_u[65:64];
+  // Only bits 63:0 of the 66-bit product are needed (bits 65:64 are copies of the sign),
+  // and the low 64 bits of a product depend only on the low 64 bits of the operands, so the
+  // product is formed at 64 bits (one native multiply in simulation).
+  logic [63:0] product_u;
+  assign product_u = $unsigned(64'(a_ext) * 64'(b_ext));
 
   assign result_o = (op_i == epoxy_core_pkg::MulLow) ? product_u[31:0] : product_u[63:32];
 

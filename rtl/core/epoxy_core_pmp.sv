@@ -36,81 +36,64 @@ module epoxy_core_pmp #(
   logic unused_low_bits;
   assign unused_low_bits = ^acc_addr_i[1:0];
 
-  logic [N-1:0] match;
-  logic [N-1:0] perm;
-  logic [N-1:0] below;  // the access is below pmpaddr[i]
-
-  for (genvar i = 0; i < N; i++) begin : g_entry
+  // One entry's match and permission, as functions so that simulation evaluates only the
+  // test of the entry's mode (OFF entries cost nothing). base is pmpaddr[i-1], the lower
+  // bound of a TOR entry (first: entry 0, whose lower bound is address 0). Identical
+  // comparisons of neighbouring entries are shared in synthesis.
+  function automatic logic entry_match(logic [1:0] mode, logic [31:0] w, logic [31:0] pa,
+                                       logic [31:0] base, logic first);
     logic [31:0] napot_mask;
-    logic        ge_base, lt_top;
-    logic [1:0]  mode;  // pmpcfg.A, values of epoxy_core_pkg::pmp_mode_e
-    logic [7:0]  cfg;
-    logic [31:0] pmpaddr;
-    assign cfg     = cfg_i[8*i +: 8];
-    assign pmpaddr = addr_i[32*i +: 32];
-
-    logic unused_cfg;  // bits 6:5 are reserved and always written as 0
-    assign unused_cfg = ^cfg[6:5];
-
-    assign mode = cfg[4:3];
-    // TOR: entry 0's lower bound is address 0, which every access is above.
-    if (i == 0) begin : g_first
-      assign ge_base = 1'b1;
-    end else begin : g_rest
-      assign ge_base = !below[i-1];
-    end
     // k trailing ones in pmpaddr: the region is 2^(k+1) words; pmpaddr ^ (pmpaddr + 1)
     // has exactly the low k+1 bits set.
-    assign napot_mask = pmpaddr ^ (pmpaddr + 32'd1);
-    assign below[i] = (word < pmpaddr);
-    assign lt_top   = below[i];
+    napot_mask = pa ^ (pa + 32'd1);
+    unique case (mode)
+      epoxy_core_pkg::PmpTor:   entry_match = (first || !(w < base)) && (w < pa);
+      epoxy_core_pkg::PmpNa4:   entry_match = (w == pa);
+      epoxy_core_pkg::PmpNapot: entry_match = ((w & ~napot_mask) == (pa & ~napot_mask));
+      default:                  entry_match = 1'b0;
+    endcase
+  endfunction
 
-    always_comb begin
-      unique case (mode)
-        epoxy_core_pkg::PmpTor:   match[i] = ge_base && lt_top;
-        epoxy_core_pkg::PmpNa4:   match[i] = (word == pmpaddr);
-        epoxy_core_pkg::PmpNapot: match[i] = ((word & ~napot_mask) == (pmpaddr & ~napot_mask));
-        default:                  match[i] = 1'b0;
+  // locked: pmpcfg.L; xwr: pmpcfg.X, W, R.
+  function automatic logic entry_perm(logic locked, logic [2:0] xwr, epoxy_core_pkg::access_e acc,
+                                      epoxy_core_pkg::priv_e priv);
+    if ((priv == epoxy_core_pkg::PrivM) && !locked) begin
+      entry_perm = 1'b1;  // unlocked entries do not bind M-mode
+    end else begin
+      unique case (acc)
+        epoxy_core_pkg::AccFetch: entry_perm = xwr[2];
+        epoxy_core_pkg::AccLoad:  entry_perm = xwr[0];
+        epoxy_core_pkg::AccStore: entry_perm = xwr[1];
+        default:                  entry_perm = 1'b0;
       endcase
     end
+  endfunction
 
-    always_comb begin
-      if ((priv_i == epoxy_core_pkg::PrivM) && !cfg[7]) begin
-        perm[i] = 1'b1;  // unlocked entries do not bind M-mode
-      end else begin
-        unique case (acc_type_i)
-          epoxy_core_pkg::AccFetch: perm[i] = cfg[2];
-          epoxy_core_pkg::AccLoad:  perm[i] = cfg[0];
-          epoxy_core_pkg::AccStore: perm[i] = cfg[1];
-          default:                  perm[i] = 1'b0;
-        endcase
-      end
-    end
+  logic unused_cfg;  // bits 6:5 of each entry are reserved and always written as 0
+  always_comb begin
+    unused_cfg = 1'b0;
+    for (int i = 0; i < N; i++) unused_cfg = unused_cfg ^ (^cfg_i[8*i + 5 +: 2]);
   end
 
-  // Lowest-numbered match decides, as a balanced tree (heap order, leaf N + i is entry i):
-  // each node holds "some entry below matches" and the permission of the lowest match.
-  logic [2*N-1:0] tree_m, tree_p;
+  // Lowest-numbered match decides: entries are tried from entry 0 up, and the first match
+  // ends the search.
+  logic found, found_perm;
   always_comb begin
-    tree_m = '0;
-    tree_p = '0;
+    found      = 1'b0;
+    found_perm = 1'b0;
     for (int i = 0; i < N; i++) begin
-      tree_m[N + i] = match[i];
-      tree_p[N + i] = perm[i];
+      if (!found && entry_match(cfg_i[8*i + 3 +: 2], word, addr_i[32*i +: 32],
+                                addr_i[32*((i == 0) ? 0 : i - 1) +: 32], i == 0)) begin
+        found      = 1'b1;
+        found_perm = entry_perm(cfg_i[8*i + 7], cfg_i[8*i +: 3], acc_type_i, priv_i);
+      end
     end
-    for (int k = N - 1; k >= 1; k--) begin
-      tree_m[k] = tree_m[2*k] || tree_m[2*k + 1];
-      tree_p[k] = tree_m[2*k] ? tree_p[2*k] : tree_p[2*k + 1];
-    end
-    if ((PmpEntries != 0) && tree_m[1]) begin
-      allow_o = tree_p[1];
+    if ((PmpEntries != 0) && found) begin
+      allow_o = found_perm;
     end else begin
       allow_o = (priv_i == epoxy_core_pkg::PrivM) || (PmpEntries == 0);
     end
   end
-
-  logic unused_tree;
-  assign unused_tree = tree_m[0] ^ tree_p[0];
 
 endmodule
 
