@@ -55,15 +55,8 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("epoxy-core ") + EPOXY_VERSION);
     app.footer("Exit status: the firmware's exit code; 2 bad input; 124 --max-cycles reached.");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        coretb::fail("command line", std::string(e.what()) + " (see --help)");
-    }
+    int help_status = 0;
+    if (!coretb::parse_command_line(app, argc, argv, help_status)) return help_status;
 
     auto machine = std::make_unique<iss::Machine>();
     iss::ElfImage image;
@@ -143,10 +136,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const coretb::BadInput& e) {
-        std::fprintf(stderr, "epoxy-core: %s: %s\n", e.what.c_str(), e.problem.c_str());
-        return coretb::kExitBadInput;
-    }
+    return epoxy::coretb::run_main("epoxy-core", run, argc, argv);
 }

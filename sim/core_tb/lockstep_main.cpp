@@ -248,15 +248,8 @@ int run(int argc, char** argv) {
         "Exit status: 0 program exited and all matched; 1 mismatch; 2 bad input;\n"
         "124 --max-cycles reached.");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        coretb::fail("command line", std::string(e.what()) + " (see --help)");
-    }
+    int help_status = 0;
+    if (!coretb::parse_command_line(app, argc, argv, help_status)) return help_status;
     o.inject_set = bool(*inject_opt);
     if (*random_irqs_opt) o.irq_external = o.irq_accel = random_irqs;
 #ifdef EPOXY_HAVE_RIG
@@ -302,10 +295,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const coretb::BadInput& e) {
-        std::fprintf(stderr, "epoxy-lockstep: %s: %s\n", e.what.c_str(), e.problem.c_str());
-        return coretb::kExitBadInput;
-    }
+    return epoxy::coretb::run_main("epoxy-lockstep", run, argc, argv);
 }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -26,6 +28,30 @@ std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(path, fmt::format("cannot open: {}", std::strerror(errno)));
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+bool parse_command_line(CLI::App& app, int argc, char** argv, int& exit_code) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        exit_code = app.exit(e);
+        return false;
+    } catch (const CLI::CallForVersion& e) {
+        exit_code = app.exit(e);
+        return false;
+    } catch (const CLI::ParseError& e) {
+        fail("command line", std::string(e.what()) + " (see --help)");
+    }
+    return true;
+}
+
+int run_main(const char* program, int (*run)(int, char**), int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const BadInput& e) {
+        std::fprintf(stderr, "%s: %s: %s\n", program, e.what.c_str(), e.problem.c_str());
+        return kExitBadInput;
+    }
 }
 
 int exit_status(uint32_t code) {

@@ -105,15 +105,8 @@ int run(int argc, char** argv) {
         "Exit status: the firmware's exit code; 2 bad input; 124 --max-cycles reached;\n"
         "125 deadlock (WFI with no interrupt that can wake the core, or a trap loop).");
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        coretb::fail("command line", std::string(e.what()) + " (see --help)");
-    }
+    int help_status = 0;
+    if (!coretb::parse_command_line(app, argc, argv, help_status)) return help_status;
     if (trace_end != 0 && trace_end <= trace_start)
         coretb::fail("command line", "--trace-end must be after --trace-start");
     if (trace_path.empty() && (trace_start || trace_end))
@@ -193,10 +186,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const coretb::BadInput& e) {
-        std::fprintf(stderr, "epoxy-sim: %s: %s\n", e.what.c_str(), e.problem.c_str());
-        return coretb::kExitBadInput;
-    }
+    return epoxy::coretb::run_main("epoxy-sim", run, argc, argv);
 }
