@@ -48,6 +48,10 @@ def load(path):
         regions.append(dict(mem, kind="memory"))
     for dev in m.get("device", []):
         regions.append(dict(dev, kind="device", size=page, access="rw"))
+    for acc in m.get("accelerator", []):
+        regions.append(dict(acc, kind="accelerator", size=page, access="rw"))
+        if not 0 <= acc["irq"] < m["num_local_irqs"]:
+            raise MapError(f"{acc['name']}: irq {acc['irq']} is not a local interrupt line")
     # Checks: power-of-two sizes, natural alignment, no overlaps, registers inside the page.
     for r in regions:
         if not is_pow2(r["size"]) or r["base"] % r["size"]:
@@ -102,6 +106,15 @@ def header(m, regions):
         note = " (sim only)" if r.get("sim_only") else " (reserved)" if r.get("reserved") else ""
         out.append(f"#define {p}_{r['name'].upper()}_BASE 0x{r['base']:08x}u /* {r['name']}{note} */")
     out.append(f"#define {p}_DEVICE_PAGE 0x{m['device_page']:08x}u")
+    out += ["", "/* ---- Accelerators (accelerator shell registers: epoxy/accel_regs.h) ------------- */"]
+    for r in regions:
+        if r["kind"] != "accelerator":
+            continue
+        n = r["name"].upper()
+        out.append(f"#define {p}_{n}_BASE 0x{r['base']:08x}u /* {r['doc']} */")
+        out.append(f"#define {p}_{n}_IRQ {r['irq']}u /* local interrupt line (mip bit {16 + r['irq']}) */")
+        for k, v in r.get("params", {}).items():
+            out.append(f"#define {p}_{n}_{k.upper()} {v}u /* built parameter (CAPS) */")
     for r in regions:
         regs = r.get("register", [])
         if not regs:
@@ -142,7 +155,15 @@ def sv_package(m, regions):
         out.append(f"  localparam logic [31:0] {c}Base = 32'h{r['base'] >> 16:04x}_{r['base'] & 0xFFFF:04x};")
         out.append(f"  localparam logic [31:0] {c}Size = 32'h{r['size'] >> 16:04x}_{r['size'] & 0xFFFF:04x};")
     out += ["", f"  localparam int unsigned NumLocalIrqs = {m['num_local_irqs']};",
-            f"  localparam int unsigned GpioPins = {m['gpio_pins']};", "",
+            f"  localparam int unsigned GpioPins = {m['gpio_pins']};"]
+    for r in regions:
+        if r["kind"] != "accelerator":
+            continue
+        c = camel(r["name"])
+        out.append(f"  localparam int unsigned {c}Irq = {r['irq']};")
+        for k, v in r.get("params", {}).items():
+            out.append(f"  localparam int unsigned {c}{camel(k)} = {v};")
+    out += ["",
             "  // ---- Device register offsets (within the device's page) --------------------------"]
     for r in regions:
         for reg in r.get("register", []):
@@ -187,6 +208,8 @@ def markdown(m, regions):
     ]
     for r in regions:
         kind = r.get("access", "rw")
+        if r["kind"] == "accelerator":
+            kind = f"accelerator shell registers, local IRQ {r['irq']}"
         if r["kind"] == "device":
             kind = "32-bit data" + (", sim only" if r.get("sim_only") else "")
             if r.get("reserved"):

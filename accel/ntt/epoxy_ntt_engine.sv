@@ -39,7 +39,6 @@ module epoxy_ntt_engine #(
   input  logic [31:0]  dma_rdata_i,
   input  logic         dma_err_i
 );
-  import epoxy_ntt_pkg::*;
 
   localparam int unsigned LogP    = $clog2(P);
   localparam int unsigned W       = Fields[2] ? 64 : 32;
@@ -74,30 +73,32 @@ module epoxy_ntt_engine #(
   logic [2:0]  d_esz_log;
   logic [34:0] d_src0_end, d_src1_end, d_dst_end;
   logic [7:0]  check;
-  assign d_ntt     = (d_op == OpFwd) || (d_op == OpInv);
-  assign d_pw      = (d_op == OpPmul) || (d_op == OpPadd) || (d_op == OpPsub);
-  assign d_wide    = (d_field == FieldGoldilocks);
+  assign d_ntt     = (d_op == epoxy_ntt_pkg::OpFwd) || (d_op == epoxy_ntt_pkg::OpInv);
+  assign d_pw      = (d_op == epoxy_ntt_pkg::OpPmul) || (d_op == epoxy_ntt_pkg::OpPadd) ||
+                     (d_op == epoxy_ntt_pkg::OpPsub);
+  assign d_wide    = (d_field == epoxy_ntt_pkg::FieldGoldilocks);
   assign d_esz_log = d_wide ? 3'd3 : 3'd2;
-  assign d_limit   = (d_var == VarNegacyclic) ? field_adicity(d_field[2:0]) - 6'd1
-                                              : field_adicity(d_field[2:0]);
+  assign d_limit   = (d_var == epoxy_ntt_pkg::VarNegacyclic)
+                     ? epoxy_ntt_pkg::field_adicity(d_field[2:0]) - 6'd1
+                     : epoxy_ntt_pkg::field_adicity(d_field[2:0]);
   assign d_n       = 33'd1 << d_log[4:0];
   assign d_src0_end = {3'b0, d_src0} + ({3'b0, d_len} << d_esz_log);
   assign d_src1_end = {3'b0, d_src1} + ({2'b0, d_n} << d_esz_log);
   assign d_dst_end  = {3'b0, d_dst} + ({2'b0, d_n} << d_esz_log);
 
   always_comb begin
-    check = ErrNone;
-    if (!d_ntt && !d_pw)                                          check = ErrOpcode;
-    else if (d_flags[7:1] != 7'd0 || desc_i[255:160] != 96'd0)    check = ErrType;
-    else if (d_field > 4'd4 || !Fields[d_field[2:0]])             check = ErrType;
-    else if (d_var > 4'd2)                                        check = ErrType;
+    check = epoxy_ntt_pkg::ErrNone;
+    if (!d_ntt && !d_pw)                                          check = epoxy_ntt_pkg::ErrOpcode;
+    else if (d_flags[7:1] != 7'd0 || desc_i[255:160] != 96'd0)    check = epoxy_ntt_pkg::ErrType;
+    else if (d_field > 4'd4 || !Fields[d_field[2:0]])             check = epoxy_ntt_pkg::ErrType;
+    else if (d_var > 4'd2)                                        check = epoxy_ntt_pkg::ErrType;
     else if (d_log < 8'(MinLogN) || d_log > 8'(MaxLogN) || d_log > {2'b0, d_limit})
-                                                                  check = ErrSize;
-    else if (d_len == 32'd0 || {1'b0, d_len} > d_n)               check = ErrSize;
+                                                                  check = epoxy_ntt_pkg::ErrSize;
+    else if (d_len == 32'd0 || {1'b0, d_len} > d_n)               check = epoxy_ntt_pkg::ErrSize;
     else if (((d_src0 | d_dst | (d_pw ? d_src1 : 32'd0)) & ((32'd1 << d_esz_log) - 32'd1))
-             != 32'd0)                                            check = ErrAlign;
+             != 32'd0)                                            check = epoxy_ntt_pkg::ErrAlign;
     else if (d_src0_end > 35'h1_0000_0000 || d_dst_end > 35'h1_0000_0000 ||
-             (d_pw && d_src1_end > 35'h1_0000_0000))              check = ErrRange;
+             (d_pw && d_src1_end > 35'h1_0000_0000))              check = epoxy_ntt_pkg::ErrRange;
   end
 
   // ---- State --------------------------------------------------------------------------------
@@ -120,15 +121,15 @@ module epoxy_ntt_engine #(
   logic [CW:0]   groups;         // N / (2P)
   logic [63:0]   p_full;
   logic [W-1:0]  p_w, scale;
-  assign d_ntt_q    = (op_q == OpFwd) || (op_q == OpInv);
-  assign fwd        = (op_q == OpFwd);
-  assign inv        = (op_q == OpInv);
-  assign incomplete = (var_q == VarIncomplete[1:0]);
-  assign negacyclic = (var_q == VarNegacyclic[1:0]);
+  assign d_ntt_q    = (op_q == epoxy_ntt_pkg::OpFwd) || (op_q == epoxy_ntt_pkg::OpInv);
+  assign fwd        = (op_q == epoxy_ntt_pkg::OpFwd);
+  assign inv        = (op_q == epoxy_ntt_pkg::OpInv);
+  assign incomplete = (var_q == epoxy_ntt_pkg::VarIncomplete[1:0]);
+  assign negacyclic = (var_q == epoxy_ntt_pkg::VarNegacyclic[1:0]);
   assign layers     = incomplete ? log_q - 4'd1 : log_q;
   assign n_elems    = NW'(1) << log_q;
   assign groups     = (CW+1)'(1) << (log_q - 4'(LogP) - 4'd1);
-  assign p_full     = field_p(field_q);
+  assign p_full     = epoxy_ntt_pkg::field_p(field_q);
   assign p_w        = p_full[W-1:0];
   assign scale      = p_w - ((p_w - W'(1)) >> layers);   // (2^layers)^-1 = p - (p-1)/2^layers
 
@@ -142,7 +143,8 @@ module epoxy_ntt_engine #(
   logic [P*W-1:0] tw_rd_data;
   assign tf_need = negacyclic ? log_q : log_q - 4'd1;
   logic tw_start_q;
-  assign tw_start = (state_q == SGen) && (d_ntt_q || (op_q == OpPmul && incomplete)) &&
+  assign tw_start = (state_q == SGen) &&
+                    (d_ntt_q || (op_q == epoxy_ntt_pkg::OpPmul && incomplete)) &&
                     !(tw_valid_q && tw_field_q == field_q && tw_log_q >= tf_need);
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) tw_start_q <= 1'b0;
@@ -263,7 +265,7 @@ module epoxy_ntt_engine #(
     assign g  = j & ((MaxLogN'(1) << stage) - MaxLogN'(1));
     assign br = bitrev(g) >> (4'(MaxLogN) - stage);
     assign tf = NW'(1) << tw_log_q;
-    assign e  = (var_q == VarCyclic[1:0]) ? NW'(br) << (tw_log_q - stage)
+    assign e  = (var_q == epoxy_ntt_pkg::VarCyclic[1:0]) ? NW'(br) << (tw_log_q - stage)
                                           : NW'({br, 1'b1}) << (tw_log_q - stage - 4'd1);
     assign idx = (fwd || e == '0) ? e : tf - e;
     assign bank_full = idx >> (tw_log_q - 4'(LogP));
@@ -355,7 +357,7 @@ module epoxy_ntt_engine #(
     end
     assign w = wsel;
     epoxy_ntt_butterfly #(.W(W)) u_bf (
-      .clk_i, .field_i (field_q), .ct_i (cp_fwd_q[0]), .neg_i (cp_neg_q[l]),
+      .clk_i, .valid_i (cp_v_q[0]), .field_i (field_q), .ct_i (cp_fwd_q[0]), .neg_i (cp_neg_q[l]),
       .u_i (u), .v_i (v), .w_i (w), .x_o (bf_x[l*W +: W]), .y_o (bf_y[l*W +: W])
     );
   end
@@ -373,14 +375,15 @@ module epoxy_ntt_engine #(
   assign pa_g  = ap_gneg_q ? p_w - g_raw : g_raw;
   always_comb begin
     if (ap_store_q[0])          pa_op = inv ? 3'd3 : 3'd0;          // scale or pass
-    else if (op_q == OpPadd)    pa_op = 3'd1;
-    else if (op_q == OpPsub)    pa_op = 3'd2;
+    else if (op_q == epoxy_ntt_pkg::OpPadd)    pa_op = 3'd1;
+    else if (op_q == epoxy_ntt_pkg::OpPsub)    pa_op = 3'd2;
     else if (incomplete)        pa_op = 3'd4;
     else                        pa_op = 3'd3;
   end
 
   epoxy_ntt_pair_alu #(.W(W)) u_alu (
-    .clk_i, .field_i (field_q), .op_i (pa_op), .a0_i (pa_a0), .a1_i (pa_a1),
+    .clk_i, .valid_i (ap_v_q[0]), .field_i (field_q), .op_i (pa_op), .a0_i (pa_a0),
+    .a1_i (pa_a1),
     .b0_i (pa_b0), .b1_i (pa_b1), .g_i (pa_g), .c0_o (pa_c0), .c1_o (pa_c1)
   );
 
@@ -481,7 +484,7 @@ module epoxy_ntt_engine #(
       end
       if (dma_rvalid_i && dma_err_i && state_q != SAbort && !stop_q) begin
         stop_q <= 1'b1;
-        code_q <= ErrDma;
+        code_q <= epoxy_ntt_pkg::ErrDma;
       end
 
       // Incoming words
@@ -491,7 +494,7 @@ module epoxy_ntt_engine #(
       end
       if (in_bad) begin
         stop_q <= 1'b1;
-        code_q <= ErrValue;
+        code_q <= epoxy_ntt_pkg::ErrValue;
       end else if (in_valid) begin
         elem_q <= elem_q + NW'(1);
         if (!elem_q[0]) b0_q <= in_elem;
@@ -556,7 +559,7 @@ module epoxy_ntt_engine #(
           fifo_rd_q <= 5'd0;
           fifo_wr_q <= 5'd0;
           store_inflight_q <= 4'd0;
-          state_q <= (check != ErrNone) ? SDone : SGen;
+          state_q <= (check != epoxy_ntt_pkg::ErrNone) ? SDone : SGen;
         end
         SGen: state_q <= tw_start ? SGenWait : SLoad;
         SGenWait: if (!tw_busy && !tw_start_q) begin

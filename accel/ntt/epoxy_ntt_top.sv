@@ -30,7 +30,8 @@ module epoxy_ntt_top #(
   input  logic        dma_rvalid_i,
   input  logic [31:0] dma_rdata_i,
   input  logic        dma_err_i,
-  output logic        irq_o
+  output logic        irq_o,
+  output logic        busy_o         // descriptors pending or running (for statistics)
 );
 
   logic         desc_valid, desc_ready, result_valid, engine_abort, engine_idle, engine_stall;
@@ -47,7 +48,7 @@ module epoxy_ntt_top #(
     .reg_rvalid_o, .reg_rdata_o, .reg_err_o,
     .dma_req_o, .dma_gnt_i, .dma_addr_o, .dma_we_o, .dma_be_o, .dma_wdata_o,
     .dma_rvalid_i, .dma_rdata_i, .dma_err_i,
-    .irq_o,
+    .irq_o, .busy_o,
     .engine_caps_i (caps),
     .desc_valid_o (desc_valid), .desc_ready_i (desc_ready), .desc_o (desc),
     .result_valid_i (result_valid), .result_code_i (result_code),

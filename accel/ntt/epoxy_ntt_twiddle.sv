@@ -29,8 +29,6 @@ module epoxy_ntt_twiddle #(
   input  logic [TAW-1:0] rd_off_i,
   output logic [P*W-1:0] rd_data_o       // bank b at b*W, one cycle after rd_off_i
 );
-  import epoxy_ntt_pkg::field_rho;
-  import epoxy_ntt_pkg::field_adicity;
 
   typedef enum logic [1:0] { GenIdle, GenSquare, GenBoot, GenRun } gen_e;
   gen_e            state_q;
@@ -42,8 +40,8 @@ module epoxy_ntt_twiddle #(
   logic [W-1:0]    x_q, r_q, r2_q, r3_q;
 
   logic [W-1:0] mul_a, mul_b, mul_r;
-  epoxy_ntt_modmul #(.W(W)) u_mul (.clk_i, .field_i (field_q), .a_i (mul_a), .b_i (mul_b),
-                                   .r_o (mul_r));
+  epoxy_ntt_modmul #(.W(W)) u_mul (.clk_i, .valid_i (state_q != GenIdle), .field_i (field_q),
+                                   .a_i (mul_a), .b_i (mul_b), .r_o (mul_r));
 
   always_comb begin
     mul_a = x_q;
@@ -62,7 +60,7 @@ module epoxy_ntt_twiddle #(
   end
 
   logic [63:0] rho;
-  assign rho = field_rho(gen_field_i);
+  assign rho = epoxy_ntt_pkg::field_rho(gen_field_i);
 
   logic [MaxLogN:0] tf;
   assign tf = (MaxLogN+1)'(1) << tf_log_q;
@@ -104,7 +102,7 @@ module epoxy_ntt_twiddle #(
           field_q  <= gen_field_i;
           tf_log_q <= gen_tf_log_i;
           x_q      <= rho[W-1:0];
-          count_q  <= field_adicity(gen_field_i) - 6'(gen_tf_log_i) - 6'd1;
+          count_q  <= epoxy_ntt_pkg::field_adicity(gen_field_i) - 6'(gen_tf_log_i) - 6'd1;
           tick_q   <= 3'd0;
           state_q  <= GenSquare;
         end

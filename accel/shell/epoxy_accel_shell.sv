@@ -44,6 +44,7 @@ module epoxy_accel_shell #(
   input  logic         dma_err_i,
 
   output logic         irq_o,
+  output logic         busy_o,          // STATUS.BUSY: descriptors pending or running
 
   // Engine
   input  logic [31:0]  engine_caps_i,   // CAPS register value
@@ -186,6 +187,8 @@ module epoxy_accel_shell #(
     hwif_in.PERF_STALL.COUNT.next        = perf_stall_q;
     hwif_in.PERF_DMA.COUNT.next          = perf_dma_q;
   end
+
+  assign busy_o = busy;
 
   assign irq_o = (hwif_out.IRQ_STATUS.DONE.value  && hwif_out.CTRL.IRQ_EN_DONE.value) ||
                  (hwif_out.IRQ_STATUS.ERROR.value && hwif_out.CTRL.IRQ_EN_ERROR.value) ||

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy SoC: the glue core, its OBI crossbar, boot ROM, banked SRAM and peripherals.
 //
-// Masters: the core's data port (0) and instruction port (1); accelerator DMA ports will
-// be added after them. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
+// Masters: the core's data port (0) and instruction port (1) on the main crossbar; with
+// NttEnable, the NTT coprocessor's DMA port reaches the SRAM only, through its own small
+// crossbar (to the banks, or its error responder for any other address: the accelerator
+// cannot touch devices, the ROM or its own registers) and a two-master arbiter in front of
+// each SRAM bank (the main crossbar's port and the DMA's, round-robin). Every stage keeps
+// the slave contract (answer one cycle after the grant), so composing them adds no cycle. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
 // = address bits [2 +: log2(SramBanks)], so sequential fetch and data accesses to nearby
 // words usually go to different banks and proceed in the same cycle), the UART, the
 // machine timer, GPIO, and with SimDevices the sim-control device and the sim interrupt
@@ -12,7 +16,9 @@
 // SramBytes, the reserved IOPMP page, sim-only pages when SimDevices is 0, and instruction
 // fetches from device pages. Devices reject non-word accesses themselves and the ROM
 // rejects writes. Interrupts: timer MTI/MSI, MEI from irq_external_i or the sim source,
-// accelerator lines from the sim source (accelerators will OR theirs in).
+// accelerator lines from the sim source ORed with the accelerators' (the NTT on local line
+// NttIrq). The NTT coprocessor (accel/ntt: the accelerator shell and the NTT engine) answers
+// at its page of the memory map with the shell's registers.
 //
 // It deliberately has no debug module, no caches and no clock or reset generation (a
 // board top provides a clock and a synchronised active-low reset).
@@ -28,7 +34,11 @@ module epoxy_soc #(
   parameter int unsigned HpmCounters = 1,
   parameter int unsigned EarlyAddr   = 1,              // core: 0 for small iCE40 builds
   parameter int unsigned GpioWidth   = epoxy_soc_map_pkg::GpioPins,
-  parameter logic [15:0] UartClkDivReset = 16'd0
+  parameter logic [15:0] UartClkDivReset = 16'd0,
+  parameter bit          NttEnable   = 1'b1,           // the NTT coprocessor
+  parameter int unsigned NttP        = epoxy_soc_map_pkg::NttP,
+  parameter int unsigned NttMaxLogN  = epoxy_soc_map_pkg::NttMaxLogN,
+  parameter logic [4:0]  NttFields   = 5'(epoxy_soc_map_pkg::NttFields)
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -48,8 +58,9 @@ module epoxy_soc #(
   output logic                 sim_putc_o,
   output logic [7:0]           sim_putc_char_o,
   output logic [15:0]          uart_clkdiv_o,
-  output logic [1:0]           bus_req_o,         // [0] core data, [1] core instruction
-  output logic [1:0]           bus_gnt_o,
+  output logic [2:0]           bus_req_o,         // [0] core data, [1] core instruction, [2] NTT DMA
+  output logic [2:0]           bus_gnt_o,
+  output logic                 ntt_busy_o,        // NTT: descriptors pending or running
   output logic                 core_sleeping_o,
   output logic                 core_stall_o,      // EX busy without a record (load, store, div)
   output logic                 core_bubble_o,     // EX empty while fetch refills after a jump
@@ -93,7 +104,8 @@ module epoxy_soc #(
   localparam int unsigned SlvGpio   = SlvUart + 2;
   localparam int unsigned SlvSimctl = SlvUart + 3;
   localparam int unsigned SlvSimirq = SlvUart + 4;
-  localparam int unsigned NumSlaves = SlvUart + 5;
+  localparam int unsigned SlvNtt    = SlvUart + 5;
+  localparam int unsigned NumSlaves = SlvUart + 6;
   localparam int unsigned SelW      = $clog2(NumSlaves + 1);
   localparam int unsigned MstData   = 0;
   localparam int unsigned MstInstr  = 1;
@@ -107,6 +119,10 @@ module epoxy_soc #(
   logic        irq_timer, irq_software, irq_sim_ext;
   logic [NumLocal-1:0] irq_sim_local;
   logic [63:0] mtime;
+  logic [NumLocal-1:0] irq_ntt_lines;
+  logic        dma_req, dma_gnt, dma_we, dma_rvalid, dma_err;   // the NTT's DMA port
+  logic [3:0]  dma_be;
+  logic [31:0] dma_addr, dma_wdata, dma_rdata;
 
   epoxy_core #(
     .NumAccelIrq (NumLocal),
@@ -134,7 +150,7 @@ module epoxy_soc #(
     .irq_software_i (irq_software),
     .irq_timer_i    (irq_timer),
     .irq_external_i (irq_external_i || irq_sim_ext),
-    .irq_accel_i    (irq_sim_local),
+    .irq_accel_i    (irq_sim_local | irq_ntt_lines),
     .time_i         (mtime),
     .sleeping_o     (core_sleeping_o),
     .perf_stall_o   (core_stall_o),
@@ -162,8 +178,18 @@ module epoxy_soc #(
       else if (epoxy_soc_map_pkg::in_gpio(addr))                sel = SelW'(SlvGpio);
       else if (epoxy_soc_map_pkg::in_simctl(addr) && SimDevices) sel = SelW'(SlvSimctl);
       else if (epoxy_soc_map_pkg::in_simirq(addr) && SimDevices) sel = SelW'(SlvSimirq);
+      else if (epoxy_soc_map_pkg::in_ntt(addr) && NttEnable)    sel = SelW'(SlvNtt);
     end
     decode = sel;
+  endfunction
+
+  // An accelerator's DMA: the SRAM banks only (SramBanks: the error responder).
+  localparam int unsigned DmaSelW = $clog2(SramBanks + 1);
+  function automatic logic [DmaSelW-1:0] decode_dma(logic [31:0] addr);
+    decode_dma = DmaSelW'(SramBanks);
+    if (epoxy_soc_map_pkg::in_sram(addr) && addr - epoxy_soc_map_pkg::SramBase < SramBytes)
+      decode_dma = (BankBits == 0) ? DmaSelW'(0)
+                                   : DmaSelW'(addr[2 +: (BankBits > 0 ? BankBits : 1)]);
   endfunction
 
   // ---- Crossbar ----------------------------------------------------------------------------
@@ -198,8 +224,8 @@ module epoxy_soc #(
   assign instr_rdata                    = m_rdata[MstInstr*32 +: 32];
   assign instr_err                      = m_err[MstInstr];
 
-  assign bus_req_o = m_req;
-  assign bus_gnt_o = m_gnt;
+  assign bus_req_o = {dma_req, m_req};
+  assign bus_gnt_o = {dma_gnt, m_gnt};
 
   epoxy_soc_xbar #(.NumMasters(NumMasters), .NumSlaves(NumSlaves)) u_xbar (
     .clk_i, .rst_ni,
@@ -224,15 +250,68 @@ module epoxy_soc #(
     .rvalid_o (s_rvalid[SlvRom]), .rdata_o (s_rdata[SlvRom*32 +: 32]), .err_o (s_err[SlvRom])
   );
 
+  // SRAM bank ports: the main crossbar's, or with the NTT the per-bank arbiters'.
+  logic [SramBanks-1:0]    bk_req, bk_we, bk_gnt, bk_rvalid, bk_err;
+  logic [SramBanks*32-1:0] bk_addr, bk_wdata, bk_rdata;
+  logic [SramBanks*4-1:0]  bk_be;
+
+  if (NttEnable) begin : g_dma
+    logic [SramBanks-1:0]    d_req, d_we, d_gnt, d_rvalid, d_err;
+    logic [SramBanks*32-1:0] d_addr, d_wdata, d_rdata;
+    logic [SramBanks*4-1:0]  d_be;
+    epoxy_soc_xbar #(.NumMasters(1), .NumSlaves(SramBanks)) u_dma_xbar (
+      .clk_i, .rst_ni,
+      .m_req_i (dma_req), .m_sel_i (decode_dma(dma_addr)), .m_addr_i (dma_addr),
+      .m_we_i (dma_we), .m_be_i (dma_be), .m_wdata_i (dma_wdata), .m_gnt_o (dma_gnt),
+      .m_rvalid_o (dma_rvalid), .m_rdata_o (dma_rdata), .m_err_o (dma_err),
+      .s_req_o (d_req), .s_addr_o (d_addr), .s_we_o (d_we), .s_be_o (d_be),
+      .s_wdata_o (d_wdata), .s_gnt_i (d_gnt), .s_rvalid_i (d_rvalid), .s_rdata_i (d_rdata),
+      .s_err_i (d_err)
+    );
+    for (genvar b = 0; b < SramBanks; b++) begin : g_arb
+      localparam int unsigned S = SlvSram + b;
+      epoxy_soc_xbar #(.NumMasters(2), .NumSlaves(1)) u_bank_arb (
+        .clk_i, .rst_ni,
+        .m_req_i ({d_req[b], s_req[S]}), .m_sel_i (2'b00),
+        .m_addr_i ({d_addr[b*32 +: 32], s_addr[S*32 +: 32]}),
+        .m_we_i ({d_we[b], s_we[S]}), .m_be_i ({d_be[b*4 +: 4], s_be[S*4 +: 4]}),
+        .m_wdata_i ({d_wdata[b*32 +: 32], s_wdata[S*32 +: 32]}),
+        .m_gnt_o ({d_gnt[b], s_gnt[S]}), .m_rvalid_o ({d_rvalid[b], s_rvalid[S]}),
+        .m_rdata_o ({d_rdata[b*32 +: 32], s_rdata[S*32 +: 32]}),
+        .m_err_o ({d_err[b], s_err[S]}),
+        .s_req_o (bk_req[b]), .s_addr_o (bk_addr[b*32 +: 32]), .s_we_o (bk_we[b]),
+        .s_be_o (bk_be[b*4 +: 4]), .s_wdata_o (bk_wdata[b*32 +: 32]), .s_gnt_i (bk_gnt[b]),
+        .s_rvalid_i (bk_rvalid[b]), .s_rdata_i (bk_rdata[b*32 +: 32]), .s_err_i (bk_err[b])
+      );
+    end
+  end else begin : g_no_dma
+    assign bk_req    = s_req[SlvSram +: SramBanks];
+    assign bk_addr   = s_addr[SlvSram*32 +: SramBanks*32];
+    assign bk_we     = s_we[SlvSram +: SramBanks];
+    assign bk_be     = s_be[SlvSram*4 +: SramBanks*4];
+    assign bk_wdata  = s_wdata[SlvSram*32 +: SramBanks*32];
+    assign s_gnt[SlvSram +: SramBanks]              = bk_gnt;
+    assign s_rvalid[SlvSram +: SramBanks]           = bk_rvalid;
+    assign s_rdata[SlvSram*32 +: SramBanks*32]      = bk_rdata;
+    assign s_err[SlvSram +: SramBanks]              = bk_err;
+    assign dma_gnt    = 1'b0;
+    assign dma_rvalid = 1'b0;
+    assign dma_rdata  = 32'd0;
+    assign dma_err    = 1'b0;
+    logic unused_dma;
+    assign unused_dma = ^{dma_we, dma_be, dma_addr, dma_wdata};
+  end
+
+  logic unused_bk;   // as above: the banks use only their word index
+  assign unused_bk = ^bk_addr;
+
   for (genvar b = 0; b < SramBanks; b++) begin : g_sram
     epoxy_soc_ram #(.Words(BankWords), .Writable(1'b1)) u_bank (
       .clk_i, .rst_ni,
-      .req_i (s_req[SlvSram + b]), .gnt_o (s_gnt[SlvSram + b]),
-      .word_addr_i (s_addr[(SlvSram + b)*32 + 2 + BankBits +: $clog2(BankWords)]),
-      .we_i (s_we[SlvSram + b]), .be_i (s_be[(SlvSram + b)*4 +: 4]),
-      .wdata_i (s_wdata[(SlvSram + b)*32 +: 32]),
-      .rvalid_o (s_rvalid[SlvSram + b]), .rdata_o (s_rdata[(SlvSram + b)*32 +: 32]),
-      .err_o (s_err[SlvSram + b])
+      .req_i (bk_req[b]), .gnt_o (bk_gnt[b]),
+      .word_addr_i (bk_addr[b*32 + 2 + BankBits +: $clog2(BankWords)]),
+      .we_i (bk_we[b]), .be_i (bk_be[b*4 +: 4]), .wdata_i (bk_wdata[b*32 +: 32]),
+      .rvalid_o (bk_rvalid[b]), .rdata_o (bk_rdata[b*32 +: 32]), .err_o (bk_err[b])
     );
   end
 
@@ -311,6 +390,40 @@ module epoxy_soc #(
     assign sim_putc_char_o  = 8'd0;
     assign irq_sim_ext      = 1'b0;
     assign irq_sim_local    = '0;
+  end
+
+  // ---- NTT coprocessor --------------------------------------------------------------------------
+  if (NttEnable) begin : g_ntt
+    logic irq_ntt;
+    epoxy_ntt_top #(.P(NttP), .MaxLogN(NttMaxLogN), .Fields(NttFields)) u_ntt (
+      .clk_i, .rst_ni,
+      .reg_req_i (s_req[SlvNtt]), .reg_gnt_o (s_gnt[SlvNtt]),
+      .reg_addr_i (s_addr[SlvNtt*32 +: 32]), .reg_we_i (s_we[SlvNtt]),
+      .reg_be_i (s_be[SlvNtt*4 +: 4]), .reg_wdata_i (s_wdata[SlvNtt*32 +: 32]),
+      .reg_rvalid_o (s_rvalid[SlvNtt]), .reg_rdata_o (s_rdata[SlvNtt*32 +: 32]),
+      .reg_err_o (s_err[SlvNtt]),
+      .dma_req_o (dma_req), .dma_gnt_i (dma_gnt), .dma_addr_o (dma_addr), .dma_we_o (dma_we),
+      .dma_be_o (dma_be), .dma_wdata_o (dma_wdata), .dma_rvalid_i (dma_rvalid),
+      .dma_rdata_i (dma_rdata), .dma_err_i (dma_err),
+      .irq_o (irq_ntt), .busy_o (ntt_busy_o)
+    );
+    assign irq_ntt_lines = NumLocal'(irq_ntt) << epoxy_soc_map_pkg::NttIrq;
+  end else begin : g_no_ntt
+    // Never selected by the decode; tied off like an absent device.
+    assign s_gnt[SlvNtt]             = 1'b0;
+    assign s_rvalid[SlvNtt]          = 1'b0;
+    assign s_rdata[SlvNtt*32 +: 32]  = 32'd0;
+    assign s_err[SlvNtt]             = 1'b0;
+    assign irq_ntt_lines             = '0;
+    assign ntt_busy_o                = 1'b0;
+    assign dma_req                   = 1'b0;
+    assign dma_addr                  = 32'd0;
+    assign dma_we                    = 1'b0;
+    assign dma_be                    = 4'd0;
+    assign dma_wdata                 = 32'd0;
+    logic unused_ntt;
+    assign unused_ntt = ^{s_req[SlvNtt], s_we[SlvNtt], s_be[SlvNtt*4 +: 4],
+                          s_wdata[SlvNtt*32 +: 32], dma_gnt, dma_rvalid, dma_rdata, dma_err};
   end
 
 endmodule

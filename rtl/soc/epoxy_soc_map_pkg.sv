@@ -24,9 +24,15 @@ package epoxy_soc_map_pkg;
   localparam logic [31:0] IopmpSize = 32'h0000_1000;
   localparam logic [31:0] SimirqBase = 32'h2000_5000;
   localparam logic [31:0] SimirqSize = 32'h0000_1000;
+  localparam logic [31:0] NttBase = 32'h3000_0000;
+  localparam logic [31:0] NttSize = 32'h0000_1000;
 
   localparam int unsigned NumLocalIrqs = 3;
   localparam int unsigned GpioPins = 8;
+  localparam int unsigned NttIrq = 0;
+  localparam int unsigned NttP = 4;
+  localparam int unsigned NttMaxLogN = 14;
+  localparam int unsigned NttFields = 31;
 
   // ---- Device register offsets (within the device's page) --------------------------
   localparam logic [11:0] UartTxdata = 12'h000;  // W
@@ -73,6 +79,9 @@ package epoxy_soc_map_pkg;
   endfunction
   function automatic logic in_simirq(logic [31:0] addr);
     in_simirq = (addr & ~(SimirqSize - 32'd1)) == SimirqBase;
+  endfunction
+  function automatic logic in_ntt(logic [31:0] addr);
+    in_ntt = (addr & ~(NttSize - 32'd1)) == NttBase;
   endfunction
 
 endpackage

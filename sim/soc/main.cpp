@@ -39,9 +39,9 @@ nlohmann::json stats_json(const socsim::SocSim& sim, const std::string& elf,
             {"stall_cycles", s.class_stall_cycles[c]},
         };
     }
-    const char* port_names[] = {"core_data", "core_instr"};
+    const char* port_names[] = {"core_data", "core_instr", "ntt_dma"};
     nlohmann::json ports = nlohmann::json::object();
-    for (unsigned p = 0; p < 2; ++p) {
+    for (unsigned p = 0; p < 3; ++p) {
         const auto& ps = s.ports[p];
         ports[port_names[p]] = {
             {"transactions", ps.transactions},
@@ -68,6 +68,11 @@ nlohmann::json stats_json(const socsim::SocSim& sim, const std::string& elf,
           {"fetch_wait", s.cycles - s.records - s.stall_cycles - s.bubble_cycles - s.sleep_cycles}}},
         {"by_class", classes},
         {"bus", ports},
+        {"accelerators",
+         {{"ntt",
+           {{"busy_cycles", s.ntt_busy_cycles},
+            {"idle_cycles", s.cycles - s.ntt_busy_cycles},
+            {"utilisation", s.cycles ? double(s.ntt_busy_cycles) / double(s.cycles) : 0.0}}}}},
         {"uart", {{"bytes_out", sim.uart().bytes_received()}, {"bytes_in", sim.uart().bytes_sent()}}},
         {"wall_seconds", seconds},
         {"cycles_per_second", seconds > 0 ? double(s.cycles) / seconds : 0.0},

@@ -187,7 +187,7 @@ bool SocSim::step(iss::Retire& record) {
     dump_trace(2 * stats_.cycles);
     // Bus activity of this cycle (requests and grants are settled before the edge).
     const unsigned req = s.bus_req_o, gnt = s.bus_gnt_o;
-    for (unsigned p = 0; p < 2; ++p) {
+    for (unsigned p = 0; p < 3; ++p) {
         if ((gnt >> p) & 1)
             ++stats_.ports[p].transactions;
         else if ((req >> p) & 1)
@@ -197,6 +197,7 @@ bool SocSim::step(iss::Retire& record) {
     if (s.core_sleeping_o) ++stats_.sleep_cycles;
     if (s.core_stall_o) ++stall_since_record_;
     if (s.core_bubble_o) ++stats_.bubble_cycles;
+    if (s.ntt_busy_o) ++stats_.ntt_busy_cycles;
 
     s.clk_i = 1;
     s.eval();

@@ -43,7 +43,8 @@ struct SocStats {
     // (after traps, mret, fence.i, or bus wait states on the instruction port).
     uint64_t stall_cycles = 0, bubble_cycles = 0, sleep_cycles = 0;
     std::array<uint64_t, unsigned(InsnClass::Count)> class_records{}, class_stall_cycles{};
-    std::array<PortStats, 2> ports{};  // [0] core data, [1] core instruction
+    std::array<PortStats, 3> ports{};  // [0] core data, [1] core instruction, [2] NTT DMA
+    uint64_t ntt_busy_cycles = 0;       // NTT coprocessor: descriptors pending or running
 };
 
 class SocSim {

@@ -28,6 +28,13 @@
 #define EPOXY_SIMIRQ_BASE 0x20005000u /* simirq (sim only) */
 #define EPOXY_DEVICE_PAGE 0x00001000u
 
+/* ---- Accelerators (accelerator shell registers: epoxy/accel_regs.h) ------------- */
+#define EPOXY_NTT_BASE 0x30000000u /* NTT coprocessor (docs/ntt.md); its DMA master reaches the SRAM only */
+#define EPOXY_NTT_IRQ 0u /* local interrupt line (mip bit 16) */
+#define EPOXY_NTT_P 4u /* built parameter (CAPS) */
+#define EPOXY_NTT_MAX_LOG_N 14u /* built parameter (CAPS) */
+#define EPOXY_NTT_FIELDS 31u /* built parameter (CAPS) */
+
 /* uart: UART, 8N1, TX and RX FIFOs */
 #define EPOXY_UART_TXDATA 0x00u /* W: [7:0] byte to transmit (dropped when the TX FIFO is full) */
 #define EPOXY_UART_RXDATA 0x04u /* R: [7:0] oldest received byte, popped by the read; [31] set when nothing was received */

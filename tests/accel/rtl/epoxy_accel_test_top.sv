@@ -33,6 +33,10 @@ module epoxy_accel_test_top (
   logic         eng_req, eng_gnt, eng_we, eng_rvalid, eng_err;
   logic [31:0]  eng_addr, eng_wdata, eng_rdata;
   logic [3:0]   eng_be;
+  logic         busy;   // STATUS.BUSY, also readable through the registers
+
+  logic unused;
+  assign unused = busy;
 
   epoxy_accel_shell #(.AccelId(32'h434F5059), .MaxQLog2(8)) u_shell (
     .clk_i, .rst_ni,
@@ -40,7 +44,7 @@ module epoxy_accel_test_top (
     .reg_rvalid_o, .reg_rdata_o, .reg_err_o,
     .dma_req_o, .dma_gnt_i, .dma_addr_o, .dma_we_o, .dma_be_o, .dma_wdata_o,
     .dma_rvalid_i, .dma_rdata_i, .dma_err_i,
-    .irq_o,
+    .irq_o, .busy_o (busy),
     .engine_caps_i (32'h0000_0003),
     .desc_valid_o (desc_valid), .desc_ready_i (desc_ready), .desc_o (desc),
     .result_valid_i (result_valid), .result_code_i (result_code),
