@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// Host back end of the accelerator shell driver: a bus transactor into the Verilated shell
-// with its copy/fill test engine (rtl/epoxy_accel_test_top.sv).
+// Host back end of the accelerator shell driver: a bus transactor into a Verilated shell.
 //
-// Register accesses are OBI transactions on the shell's register port (request, grant at
-// once, the answer exactly one cycle later: the crossbar's slave contract). The shell's DMA
-// port is answered by a C++ memory that grants after a random delay (0..max_wait cycles,
-// the request held stable meanwhile, as OBI requires), responds one cycle after the grant
-// and answers a bus error outside the memory, on misaligned addresses and inside an
-// injected error window. It implements the driver's Io interface (reg_read, reg_write,
-// mem_write, mem_read, tick), and exposes the bench for register-level tests.
-// A broken bus contract (no grant, no answer) throws std::runtime_error; a host access
+// BasicShellTransactor<Top> drives any Verilated top with the ports of
+// rtl/epoxy_accel_test_top.sv (clk_i, rst_ni, the reg_* OBI slave port, the dma_* OBI master
+// port, irq_o): the shell with the copy/fill test engine here (ShellTransactor), the NTT
+// engine in tests/ntt. Register accesses are OBI transactions on the shell's register port
+// (request, grant at once, the answer exactly one cycle later: the crossbar's slave
+// contract). The shell's DMA port is answered by a C++ memory that grants after a random
+// delay (0..max_wait cycles, the request held stable meanwhile, as OBI requires), responds
+// one cycle after the grant and answers a bus error outside the memory, on misaligned
+// addresses and inside an injected error window. It implements the driver's Io interface
+// (reg_read, reg_write, mem_write, mem_read, tick), and exposes the bench for register-level
+// tests. A broken bus contract (no grant, no answer) throws std::runtime_error; a host access
 // outside the memory throws std::out_of_range. Register bus errors are counted, not thrown,
 // so tests can provoke them on purpose.
+//
+// The member functions are in shell_transactor_impl.h. shell_transactor.cpp instantiates
+// ShellTransactor (the test top) once; a bench for another top includes the _impl header
+// together with its Verilated class header.
 #ifndef EPOXY_TESTS_ACCEL_SHELL_TRANSACTOR_H_
 #define EPOXY_TESTS_ACCEL_SHELL_TRANSACTOR_H_
 
@@ -35,21 +41,22 @@ struct RegResult {
     bool err;
 };
 
-class ShellTransactor {
+template <class Top>
+class BasicShellTransactor {
   public:
     struct Options {
         uint32_t mem_base = 0x10000000u;
-        uint32_t mem_words = 16384;  // 64 KiB
+        uint32_t mem_words = 16384;  // 64 KiB; any size that ends at or below 2^32
         unsigned max_wait = 0;       // DMA grant delay: 0..max_wait cycles, random
         uint32_t seed = 1;
         unsigned cycles_per_tick = 1;
     };
 
-    ShellTransactor();
-    explicit ShellTransactor(const Options& opt);
-    ~ShellTransactor();
-    ShellTransactor(const ShellTransactor&) = delete;
-    ShellTransactor& operator=(const ShellTransactor&) = delete;
+    BasicShellTransactor();
+    explicit BasicShellTransactor(const Options& opt);  // std::invalid_argument: memory wraps
+    ~BasicShellTransactor();
+    BasicShellTransactor(const BasicShellTransactor&) = delete;
+    BasicShellTransactor& operator=(const BasicShellTransactor&) = delete;
 
     // ---- The driver's Io interface ----
     uint32_t reg_read(uint32_t off);  // a bus error is counted in reg_errors()
@@ -67,18 +74,20 @@ class ShellTransactor {
     void set_dma_error_window(uint32_t lo, uint32_t hi);
     bool irq();
     uint32_t mem_base() const { return opt_.mem_base; }
+    uint32_t mem_words() const { return uint32_t(mem_.size()); }
     uint64_t cycles() const { return cycles_; }
     uint64_t dma_reads() const { return reads_; }
     uint64_t dma_writes() const { return writes_; }
     uint64_t reg_reads() const { return reg_reads_; }
     uint64_t reg_errors() const { return reg_errors_; }
+    Top& top() { return *top_; }
 
   private:
     size_t word_index(uint32_t addr, size_t n) const;
 
     Options opt_;
     std::unique_ptr<VerilatedContext> ctx_;
-    std::unique_ptr<Vepoxy_accel_test_top> top_;
+    std::unique_ptr<Top> top_;
     std::vector<uint32_t> mem_;
     std::mt19937 rng_;
     int wait_left_ = -1;
@@ -86,6 +95,15 @@ class ShellTransactor {
     uint32_t resp_data_ = 0;
     uint32_t err_lo_ = 0, err_hi_ = 0;
     uint64_t cycles_ = 0, reads_ = 0, writes_ = 0, reg_reads_ = 0, reg_errors_ = 0;
+};
+
+// The shell with the copy/fill test engine (tests/accel, tests/systemc's comparison bench),
+// instantiated in shell_transactor.cpp. A class rather than an alias, so that benches derived
+// from it can name it as their base (ShellTransactor(...) in a constructor's initialiser).
+extern template class BasicShellTransactor<Vepoxy_accel_test_top>;
+class ShellTransactor : public BasicShellTransactor<Vepoxy_accel_test_top> {
+  public:
+    using BasicShellTransactor::BasicShellTransactor;
 };
 
 }  // namespace epoxy::test
