@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The ISS's Epoxy SoC: memories, UART, machine timer, sim-control, the sim interrupt source,
-// and the run loop.
+// the NTT coprocessor's page, and the run loop.
 #include "iss/machine.h"
 
 #include <cstdio>
@@ -31,11 +31,14 @@ void Memory::write(uint32_t addr, unsigned size, uint32_t value) {
 namespace {
 // The lines the sim interrupt source holds: MEIP and the 16 possible local lines.
 constexpr uint32_t kSimIrqLines = rv::kMipMeip | 0xFFFF0000u;
+
+bool in_ntt(uint32_t addr) { return (addr & ~(EPOXY_DEVICE_PAGE - 1u)) == EPOXY_NTT_BASE; }
 }  // namespace
 
 Machine::Machine(uint32_t sram_size)
     : rom_(EPOXY_ROM_BASE, EPOXY_ROM_SIZE, false),
       sram_(EPOXY_SRAM_BASE, sram_size ? sram_size : EPOXY_SRAM_SIZE, true),
+      ntt_(sram_),
       hart_(*this, EPOXY_SRAM_BASE),
       console_([](char c) { std::fputc(c, stdout); }) {}
 
@@ -72,8 +75,11 @@ bool Machine::read(uint32_t addr, unsigned size, Access kind, uint32_t& value) {
         value = rom_.read(addr, size);
         return true;
     }
-    // Devices: data accesses only, aligned 32-bit only.
-    if (kind == Access::Fetch || size != 4) return false;
+    // Devices: data accesses only, aligned 32-bit only; the NTT's register block (the
+    // accelerator shell's cpuif) also takes byte and halfword accesses, on their byte lanes.
+    if (kind == Access::Fetch) return false;
+    if (in_ntt(addr)) return ntt_.read(addr - EPOXY_NTT_BASE, size, value);
+    if (size != 4) return false;
     return device_read(addr, value);
 }
 
@@ -83,6 +89,7 @@ bool Machine::write(uint32_t addr, unsigned size, uint32_t value) {
         return true;
     }
     if (rom_.contains(addr, size)) return false;  // ROM is read-only to the hart
+    if (in_ntt(addr)) return ntt_.write(addr - EPOXY_NTT_BASE, size, value);
     if (size != 4) return false;
     return device_write(addr, value);
 }
@@ -151,6 +158,7 @@ void Machine::update_irq_lines() {
     if (msip_) lines |= rv::kMipMsip;
     if (ext_irq_) lines |= rv::kMipMeip;
     lines |= simirq_ | (local_irqs_ << rv::kIrqLocal0);
+    if (ntt_.irq()) lines |= 1u << (rv::kIrqLocal0 + EPOXY_NTT_IRQ);
     hart_.set_irq_lines(lines);  // the hart keeps the bits it has
     hart_.set_time(mtime_);
 }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The ISS's model of the Epoxy SoC: one hart plus the memory map of
-// sw/include/epoxy/memory_map.h (boot ROM, SRAM, UART, machine timer, sim-control and the
-// sim-only interrupt source).
+// sw/include/epoxy/memory_map.h (boot ROM, SRAM, UART, machine timer, sim-control, the
+// sim-only interrupt source and the NTT coprocessor, iss/accel_ntt.h).
 //
 // Interrupt lines: MTIP and MSIP come from the timer; MEIP and the hart's local lines (bits
 // 16+, Hart::set_local_irq_count) are the OR of the sim interrupt source device (raised and
 // acknowledged by the firmware itself) and the levels a host platform drives with
-// set_external_irq() / set_local_irqs().
+// set_external_irq() / set_local_irqs(); local line EPOXY_NTT_IRQ also carries the NTT
+// coprocessor's interrupt.
 //
 // The machine timer advances one tick per step (the ISS has no notion of cycles beyond
 // one per instruction). While the hart sleeps in WFI, run() skips time forward to the
@@ -22,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "iss/accel_ntt.h"
 #include "iss/bus.h"
 #include "iss/hart.h"
 
@@ -68,6 +70,9 @@ public:
     const Hart& hart() const { return hart_; }
     Memory& rom() { return rom_; }
     Memory& sram() { return sram_; }
+    // The NTT coprocessor at EPOXY_NTT_BASE (its DMA reaches the SRAM only).
+    NttDevice& ntt() { return ntt_; }
+    const NttDevice& ntt() const { return ntt_; }
 
     // Loader path: copy bytes into ROM or SRAM. False if any byte falls outside both.
     bool load(uint32_t addr, const uint8_t* bytes, uint32_t size);
@@ -113,6 +118,7 @@ private:
     void update_irq_lines();
 
     Memory rom_, sram_;
+    NttDevice ntt_;
     Hart hart_;
     std::function<void(char)> console_;
     std::deque<uint8_t> uart_rx_;
