@@ -88,6 +88,37 @@ module epoxy_soc #(
   output logic [3:0]           rvfi_csr_wvalid_o,
   output logic [47:0]          rvfi_csr_waddr_o,
   output logic [127:0]         rvfi_csr_wdata_o
+`ifdef EPOXY_SOC_NTT_EXTERNAL
+  ,
+  // Simulation only (epoxy-sim): the NTT coprocessor's ports, for the same epoxy_ntt_top
+  // Verilated as a model of its own that the simulator evaluates only while it is active
+  // (docs/epoxy-sim.md). Every output of epoxy_ntt_top is a function of its flops (its
+  // register port always grants), so its outputs arrive here as the values after each clock
+  // edge, which the SoC holds in flops of its own: the simulator clocks the block first and
+  // gives the SoC the block's new outputs with the same edge. Its register port ...
+  output logic                 ntt_reg_req_o,
+  output logic [31:0]          ntt_reg_addr_o,
+  output logic                 ntt_reg_we_o,
+  output logic [3:0]           ntt_reg_be_o,
+  output logic [31:0]          ntt_reg_wdata_o,
+  input  logic                 ntt_reg_gnt_i,
+  input  logic                 ntt_reg_rvalid_i,
+  input  logic [31:0]          ntt_reg_rdata_i,
+  input  logic                 ntt_reg_err_i,
+  // ... its DMA port (into the SRAM banks' arbiters) ...
+  input  logic                 ntt_dma_req_i,
+  input  logic [31:0]          ntt_dma_addr_i,
+  input  logic                 ntt_dma_we_i,
+  input  logic [3:0]           ntt_dma_be_i,
+  input  logic [31:0]          ntt_dma_wdata_i,
+  output logic                 ntt_dma_gnt_o,
+  output logic                 ntt_dma_rvalid_o,
+  output logic [31:0]          ntt_dma_rdata_o,
+  output logic                 ntt_dma_err_o,
+  // ... and its interrupt and busy outputs.
+  input  logic                 ntt_irq_i,
+  input  logic                 ntt_busy_i
+`endif
 );
 
   localparam int unsigned NumLocal   = epoxy_soc_map_pkg::NumLocalIrqs;
@@ -395,6 +426,47 @@ module epoxy_soc #(
   // ---- NTT coprocessor --------------------------------------------------------------------------
   if (NttEnable) begin : g_ntt
     logic irq_ntt;
+`ifdef EPOXY_SOC_NTT_EXTERNAL
+    assign ntt_reg_req_o   = s_req[SlvNtt];
+    assign ntt_reg_addr_o  = s_addr[SlvNtt*32 +: 32];
+    assign ntt_reg_we_o    = s_we[SlvNtt];
+    assign ntt_reg_be_o    = s_be[SlvNtt*4 +: 4];
+    assign ntt_reg_wdata_o = s_wdata[SlvNtt*32 +: 32];
+    assign ntt_dma_gnt_o    = dma_gnt;
+    assign ntt_dma_rvalid_o = dma_rvalid;
+    assign ntt_dma_rdata_o  = dma_rdata;
+    assign ntt_dma_err_o    = dma_err;
+    // The block's outputs after each edge (see the ports).
+    logic        reg_gnt_q, reg_rvalid_q, reg_err_q, dma_req_q, dma_we_q, irq_q, busy_q;
+    logic [31:0] reg_rdata_q, dma_addr_q, dma_wdata_q;
+    logic [3:0]  dma_be_q;
+    always_ff @(posedge clk_i) begin
+      reg_gnt_q    <= ntt_reg_gnt_i;
+      reg_rvalid_q <= ntt_reg_rvalid_i;
+      reg_rdata_q  <= ntt_reg_rdata_i;
+      reg_err_q    <= ntt_reg_err_i;
+      dma_req_q    <= ntt_dma_req_i;
+      dma_addr_q   <= ntt_dma_addr_i;
+      dma_we_q     <= ntt_dma_we_i;
+      dma_be_q     <= ntt_dma_be_i;
+      dma_wdata_q  <= ntt_dma_wdata_i;
+      irq_q        <= ntt_irq_i;
+      busy_q       <= ntt_busy_i;
+    end
+    assign s_gnt[SlvNtt]            = reg_gnt_q;
+    assign s_rvalid[SlvNtt]         = reg_rvalid_q;
+    assign s_rdata[SlvNtt*32 +: 32] = reg_rdata_q;
+    assign s_err[SlvNtt]            = reg_err_q;
+    assign dma_req                  = dma_req_q;
+    assign dma_addr                 = dma_addr_q;
+    assign dma_we                   = dma_we_q;
+    assign dma_be                   = dma_be_q;
+    assign dma_wdata                = dma_wdata_q;
+    assign irq_ntt                  = irq_q;
+    assign ntt_busy_o               = busy_q;
+    logic unused_params;   // the external model is built with the same values (epoxy-sim)
+    assign unused_params = ^{32'(NttP), 32'(NttMaxLogN), NttFields};
+`else
     epoxy_ntt_top #(.P(NttP), .MaxLogN(NttMaxLogN), .Fields(NttFields)) u_ntt (
       .clk_i, .rst_ni,
       .reg_req_i (s_req[SlvNtt]), .reg_gnt_o (s_gnt[SlvNtt]),
@@ -407,6 +479,7 @@ module epoxy_soc #(
       .dma_rdata_i (dma_rdata), .dma_err_i (dma_err),
       .irq_o (irq_ntt), .busy_o (ntt_busy_o)
     );
+`endif
     assign irq_ntt_lines = NumLocal'(irq_ntt) << epoxy_soc_map_pkg::NttIrq;
   end else begin : g_no_ntt
     // Never selected by the decode; tied off like an absent device.
@@ -424,6 +497,21 @@ module epoxy_soc #(
     logic unused_ntt;
     assign unused_ntt = ^{s_req[SlvNtt], s_we[SlvNtt], s_be[SlvNtt*4 +: 4],
                           s_wdata[SlvNtt*32 +: 32], dma_gnt, dma_rvalid, dma_rdata, dma_err};
+`ifdef EPOXY_SOC_NTT_EXTERNAL
+    assign ntt_reg_req_o    = 1'b0;
+    assign ntt_reg_addr_o   = 32'd0;
+    assign ntt_reg_we_o     = 1'b0;
+    assign ntt_reg_be_o     = 4'd0;
+    assign ntt_reg_wdata_o  = 32'd0;
+    assign ntt_dma_gnt_o    = 1'b0;
+    assign ntt_dma_rvalid_o = 1'b0;
+    assign ntt_dma_rdata_o  = 32'd0;
+    assign ntt_dma_err_o    = 1'b0;
+    logic unused_ext;
+    assign unused_ext = ^{ntt_reg_gnt_i, ntt_reg_rvalid_i, ntt_reg_rdata_i, ntt_reg_err_i,
+                          ntt_dma_req_i, ntt_dma_addr_i, ntt_dma_we_i, ntt_dma_be_i,
+                          ntt_dma_wdata_i, ntt_irq_i, ntt_busy_i};
+`endif
   end
 
 endmodule

@@ -71,6 +71,7 @@ nlohmann::json stats_json(const socsim::SocSim& sim, const std::string& elf,
         {"accelerators",
          {{"ntt",
            {{"busy_cycles", s.ntt_busy_cycles},
+            {"model_eval_cycles", s.ntt_eval_cycles},
             {"idle_cycles", s.cycles - s.ntt_busy_cycles},
             {"utilisation", s.cycles ? double(s.ntt_busy_cycles) / double(s.cycles) : 0.0}}}}},
         {"uart", {{"bytes_out", sim.uart().bytes_received()}, {"bytes_in", sim.uart().bytes_sent()}}},
@@ -82,7 +83,8 @@ nlohmann::json stats_json(const socsim::SocSim& sim, const std::string& elf,
 int run(int argc, char** argv) {
     CLI::App app{
         "Runs a RISC-V ELF on the Verilated Epoxy SoC (core, crossbar, ROM, banked SRAM,\n"
-        "UART, timer, GPIO, sim-control) until the firmware exits; returns its exit code.",
+        "UART, timer, GPIO, sim-control, NTT coprocessor) until the firmware exits; returns\n"
+        "its exit code.",
         "epoxy-sim"};
     std::string elf_path, commit_path, uart_in_path, stats_path, trace_path;
     uint64_t max_cycles = 0, trace_start = 0, trace_end = 0;
@@ -105,6 +107,10 @@ int run(int argc, char** argv) {
         ->option_text("CYCLE");
     app.add_option("--trace-end", trace_end, "cycle at which the waveform stops (0: the end)")
         ->option_text("CYCLE");
+    bool ntt_always = false;
+    app.add_flag("--ntt-always-eval", ntt_always,
+                 "evaluate the NTT block's model every cycle instead of only while it is "
+                 "active (same results, slower: a check of the simulator)");
     app.set_version_flag("--version", std::string("epoxy-sim ") + EPOXY_VERSION);
     app.footer(
         "Exit status: the firmware's exit code; 2 bad input; 124 --max-cycles reached;\n"
@@ -124,6 +130,7 @@ int run(int argc, char** argv) {
     } catch (const iss::ElfError& e) {
         coretb::fail(elf_path, e.what());
     }
+    sim->set_always_eval_ntt(ntt_always);
     if (!uart_in_path.empty()) sim->push_uart_input(coretb::read_file(uart_in_path));
     // Open every output before running, so a bad path fails fast.
     coretb::FilePtr commit_log = coretb::open_output(commit_path);

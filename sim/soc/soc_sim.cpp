@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "Vepoxy_ntt_soc.h"
 #include "Vepoxy_soc.h"
 #include "epoxy/memory_map.h"
 #include "iss/compressed.h"
@@ -47,6 +48,7 @@ InsnClass classify(const iss::Retire& r) {
 SocSim::SocSim(VerilatedContext& context, const std::string& elf_path)
     : context_(context),
       soc_(std::make_unique<Vepoxy_soc>(&context, "soc")),
+      ntt_(std::make_unique<Vepoxy_ntt_soc>(&context, "ntt")),
       console_([](char c) { std::fputc(c, stdout); }) {
     load_memories(elf_path);
 }
@@ -135,6 +137,8 @@ std::string SocSim::deadlock() const {
     if (sleep_run_ < 32) return {};
     constexpr uint32_t kMtip = 1u << 7;
     if ((mie_ & kMtip) && mtimecmp_ != ~0ull) return {};
+    // The NTT block raises its line when its queue completes or fails (it may have just).
+    if ((mie_ & (1u << (16 + EPOXY_NTT_IRQ))) && (ntt_->busy_o || ntt_->irq_o)) return {};
     char msg[160];
     std::snprintf(msg, sizeof msg,
                   "WFI can never wake up: no enabled interrupt can become pending (mie=0x%08x)",
@@ -146,6 +150,7 @@ void SocSim::open_trace(const std::string& path, uint64_t start, uint64_t end) {
     context_.traceEverOn(true);
     trace_ = std::make_unique<VerilatedFstC>();
     soc_->trace(trace_.get(), 99);
+    ntt_->trace(trace_.get(), 99);
     trace_->open(path.c_str());
     trace_start_ = start;
     trace_end_ = end;
@@ -159,28 +164,82 @@ void SocSim::dump_trace(uint64_t time) {
 
 void SocSim::reset() {
     Vepoxy_soc& s = *soc_;
+    Vepoxy_ntt_soc& n = *ntt_;
     s.boot_addr_i = entry_;
     s.uart_rx_i = 1;
     s.gpio_i = 0;
     s.irq_external_i = 0;
-    s.clk_i = 0;
-    s.rst_ni = 0;
-    s.eval();
-    s.clk_i = 1;
-    s.eval();
-    s.clk_i = 0;
-    s.rst_ni = 1;
-    s.eval();
+    // Low, edge (both in reset), low out of reset; the block goes first at each step.
+    for (int phase = 0; phase < 3; ++phase) {
+        n.clk_i = phase == 1;
+        n.rst_ni = phase == 2;
+        n.eval();
+        ntt_outputs_to_soc();
+        s.clk_i = phase == 1;
+        s.rst_ni = phase == 2;
+        s.eval();
+    }
+    ntt_quiet_ = 0;
 }
 
 void SocSim::finish() {
     soc_->final();
+    ntt_->final();
     if (trace_) trace_->close();
+}
+
+// ---- The NTT coprocessor, a model of its own (see soc_sim.h) ----------------------------------
+
+void SocSim::soc_outputs_to_ntt() {
+    Vepoxy_soc& s = *soc_;
+    Vepoxy_ntt_soc& n = *ntt_;
+    n.reg_req_i = s.ntt_reg_req_o;
+    n.reg_addr_i = s.ntt_reg_addr_o;
+    n.reg_we_i = s.ntt_reg_we_o;
+    n.reg_be_i = s.ntt_reg_be_o;
+    n.reg_wdata_i = s.ntt_reg_wdata_o;
+    n.dma_gnt_i = s.ntt_dma_gnt_o;
+    n.dma_rvalid_i = s.ntt_dma_rvalid_o;
+    n.dma_rdata_i = s.ntt_dma_rdata_o;
+    n.dma_err_i = s.ntt_dma_err_o;
+}
+
+void SocSim::ntt_outputs_to_soc() {
+    Vepoxy_soc& s = *soc_;
+    Vepoxy_ntt_soc& n = *ntt_;
+    s.ntt_reg_gnt_i = n.reg_gnt_o;
+    s.ntt_reg_rvalid_i = n.reg_rvalid_o;
+    s.ntt_reg_rdata_i = n.reg_rdata_o;
+    s.ntt_reg_err_i = n.reg_err_o;
+    s.ntt_dma_req_i = n.dma_req_o;
+    s.ntt_dma_addr_i = n.dma_addr_o;
+    s.ntt_dma_we_i = n.dma_we_o;
+    s.ntt_dma_be_i = n.dma_be_o;
+    s.ntt_dma_wdata_i = n.dma_wdata_o;
+    s.ntt_irq_i = n.irq_o;
+    s.ntt_busy_i = n.busy_o;
+}
+
+bool SocSim::ntt_must_run() {
+    Vepoxy_soc& s = *soc_;
+    Vepoxy_ntt_soc& n = *ntt_;
+    // Anything moving at the block's boundary: a register access, a DMA request or response,
+    // a response of its own, or work queued or running.
+    const bool activity = s.ntt_reg_req_o || s.ntt_dma_rvalid_o || n.reg_rvalid_o ||
+                          n.dma_req_o || n.busy_o;
+    if (activity || always_eval_ntt_) {
+        ntt_quiet_ = 0;
+        return true;
+    }
+    // After the last activity the block still settles for a few cycles (a register write's
+    // single-cycle pulses, its pipelines draining); kQuietCycles covers them with margin.
+    return ++ntt_quiet_ <= kQuietCycles;
 }
 
 bool SocSim::step(iss::Retire& record) {
     Vepoxy_soc& s = *soc_;
     // Low phase: the inputs for this cycle settle with the outputs of the last edge.
+    Vepoxy_ntt_soc& n = *ntt_;
     s.clk_i = 0;
     s.uart_rx_i = rx_level_;
     s.eval();
@@ -199,6 +258,18 @@ bool SocSim::step(iss::Retire& record) {
     if (s.core_bubble_o) ++stats_.bubble_cycles;
     if (s.ntt_busy_o) ++stats_.ntt_busy_cycles;
 
+    // The edge. The block's inputs are the SoC's settled outputs of this low phase (nothing
+    // of the block feeds back into them within the cycle), so the block takes its edge
+    // first; the SoC samples the block's new outputs into its flops at its own edge.
+    if (ntt_must_run()) {
+        soc_outputs_to_ntt();
+        n.clk_i = 0;
+        n.eval();
+        n.clk_i = 1;
+        n.eval();
+        ntt_outputs_to_soc();
+        ++stats_.ntt_eval_cycles;
+    }
     s.clk_i = 1;
     s.eval();
     dump_trace(2 * stats_.cycles + 1);

@@ -7,6 +7,15 @@
 // Verilator-public arrays (ROM: u_rom.mem_q; SRAM: word w in bank w % banks at w / banks).
 // The UART's pins are connected to a bit-level line model (uart_line.h). Used by
 // epoxy-sim and by the SoC tests.
+//
+// The NTT coprocessor (accel/ntt/epoxy_ntt_top) is a second Verilated model, Vepoxy_ntt_soc,
+// connected to the SoC's EPOXY_SOC_NTT_EXTERNAL ports. The block's outputs depend only on its
+// flops, so each cycle the block takes the SoC's settled outputs and its clock edge first,
+// and the SoC takes the block's new outputs into flops at its own edge (epoxy_soc.sv): the
+// pair is the SoC with the block inside, cycle for cycle. The block's model is evaluated only while it
+// is active (a register access, DMA traffic, work queued) and for kQuietCycles after; an idle
+// block changes no state, so skipping it changes nothing but the simulation time (checked by
+// the ctest soc.ntt-skip-identical with set_always_eval_ntt()).
 #pragma once
 
 #include <array>
@@ -21,6 +30,7 @@
 class VerilatedContext;
 class VerilatedFstC;
 class Vepoxy_soc;
+class Vepoxy_ntt_soc;
 
 namespace epoxy::socsim {
 
@@ -45,6 +55,7 @@ struct SocStats {
     std::array<uint64_t, unsigned(InsnClass::Count)> class_records{}, class_stall_cycles{};
     std::array<PortStats, 3> ports{};  // [0] core data, [1] core instruction, [2] NTT DMA
     uint64_t ntt_busy_cycles = 0;       // NTT coprocessor: descriptors pending or running
+    uint64_t ntt_eval_cycles = 0;       // cycles the NTT block's model was evaluated
 };
 
 class SocSim {
@@ -80,14 +91,24 @@ class SocSim {
     const UartLine& uart() const { return uart_; }
     uint32_t entry() const { return entry_; }
     Vepoxy_soc& model() { return *soc_; }
+    // Evaluate the NTT block every cycle, never skipping it (a check of the skipping).
+    void set_always_eval_ntt(bool on) { always_eval_ntt_ = on; }
 
   private:
     void load_memories(const std::string& elf_path);
     void dump_trace(uint64_t time);
     void track_wakeup_sources(const iss::Retire& r);
+    void soc_outputs_to_ntt();
+    void ntt_outputs_to_soc();
+    bool ntt_must_run();
+
+    static constexpr uint64_t kQuietCycles = 16;
 
     VerilatedContext& context_;
     std::unique_ptr<Vepoxy_soc> soc_;
+    std::unique_ptr<Vepoxy_ntt_soc> ntt_;
+    uint64_t ntt_quiet_ = 0;  // cycles since the block's last activity
+    bool always_eval_ntt_ = false;
     std::unique_ptr<VerilatedFstC> trace_;
     uint64_t trace_start_ = 0, trace_end_ = 0;
     UartLine uart_;
