@@ -20,8 +20,9 @@
 
 namespace epoxy::ntt {
 
-// Error codes of the NTT engine. The values are part of the specification: the RTL
-// shell reports the same numbers in its ERR register, so do not renumber them.
+// Error codes of the golden model (do not renumber: tests and docs name them). The block
+// reports the accelerator shell's codes, to which these map (docs/ntt.md, Errors):
+// UnknownField, UnknownVariant -> 3; UnsupportedSize, LengthMismatch -> 2; ValueOutOfRange -> 16.
 enum class NttError : std::uint8_t {
     None = 0,
     UnknownField = 1,     // field code not in FieldId
