@@ -220,3 +220,27 @@ TEST_CASE("shell: abort stops a long operation and the block runs new work", "[s
     CHECK(b.rd(REG(QHEAD)) == 3u);
     CHECK(b.rd(REG(STATUS)) == 0u);
 }
+
+// An interrupt event in the same cycle as a software write to IRQ_STATUS must not be lost
+// (the register's hardware set has precedence over the write-1-to-clear). Firmware that
+// acknowledges one interrupt while the next event happens would otherwise sleep forever.
+// The bench writes IRQ_STATUS (clearing only the unused ERROR bit) back to back during each
+// copy, so one of the writes lands in the very cycle DONE is set for some copy length.
+TEST_CASE("shell: an IRQ event during a write to IRQ_STATUS is not lost", "[shell]") {
+    ShellBench b;
+    b.setup_ring(4);
+    b.wr(REG(CTRL), EPOXY_ACCEL_REGS__CTRL__IRQ_EN_DONE_bm);
+    for (uint32_t words = 1; words <= 8; ++words) {
+        INFO("copy of " << words << " words");
+        b.wr(REG(IRQ_STATUS), EPOXY_ACCEL_REGS__IRQ_STATUS__DONE_bm);
+        REQUIRE((b.rd(REG(IRQ_STATUS)) & EPOXY_ACCEL_REGS__IRQ_STATUS__DONE_bm) == 0);
+        const uint32_t slot = b.rd(REG(QTAIL)) & 15u;
+        b.put_desc(slot, epoxy::test::kOpCopy, 0, kData, kData + 0x100, words);
+        b.wr(REG(QTAIL), (slot + 1) & 0xFFFFu);
+        // Writes of ERROR-only every two cycles (a register transaction takes two) until the
+        // queue is idle: one of them coincides with DONE's hardware set for some length.
+        for (int i = 0; i < 200; ++i) b.wr(REG(IRQ_STATUS), EPOXY_ACCEL_REGS__IRQ_STATUS__ERROR_bm);
+        CHECK((b.rd(REG(IRQ_STATUS)) & EPOXY_ACCEL_REGS__IRQ_STATUS__DONE_bm) != 0);
+        CHECK(b.irq());
+    }
+}
