@@ -188,15 +188,20 @@ module epoxy_ntt_engine #(
   assign dma_issue = !abort_i && !stop_q && dma_left_q != '0 && out_q < 3'(MaxOut) &&
                      ((state_q == SLoad) || (state_q == SStream) ||
                       ((state_q == SStore) && fifo_has_word));
-  assign dma_req_o   = dma_issue;
+  // OBI: a request stays up, unchanged, until it is granted, even when an error or an abort
+  // stops the engine meanwhile (the address and write data hold by construction: they move
+  // only on a grant).
+  logic req_hold_q, we_hold_q;
+  assign dma_req_o   = dma_issue || req_hold_q;
   assign dma_addr_o  = dma_addr_q;
-  assign dma_we_o    = (state_q == SStore);
+  assign dma_we_o    = req_hold_q ? we_hold_q : (state_q == SStore);
   assign dma_be_o    = 4'hF;
   assign dma_wdata_o = (wide_q && word_hi_q) ? fifo_head[W-1 -: 32] : fifo_head[31:0];
   assign stall_o     = dma_req_o && !dma_gnt_i;
 
-  logic dma_granted;
+  logic dma_granted, dma_quiet;
   assign dma_granted = dma_req_o && dma_gnt_i;
+  assign dma_quiet   = (out_q == 3'd0) && !req_hold_q;   // nothing requested or in flight
 
   // Incoming elements (load and stream)
   logic          half_q;         // low word of a Goldilocks element received
@@ -470,6 +475,7 @@ module epoxy_ntt_engine #(
       dst_q <= 32'd0;  src1_q <= 32'd0;  len_q <= '0;  wide_q <= 1'b0;
       tw_valid_q <= 1'b0;  tw_field_q <= 3'd0;  tw_log_q <= 4'(MinLogN);
       dma_addr_q <= 32'd0;  dma_left_q <= '0;  out_q <= 3'd0;  stop_q <= 1'b0;
+      req_hold_q <= 1'b0;  we_hold_q <= 1'b0;
       word_hi_q <= 1'b0;  half_q <= 1'b0;  lo_q <= 32'd0;  elem_q <= '0;
       st_q <= 4'd0;  c_q <= '0;  cur_q <= 1'b0;
       cp_v_q <= '0;  ap_v_q <= '0;
@@ -477,6 +483,8 @@ module epoxy_ntt_engine #(
       fifo_rd_q <= 5'd0;  fifo_wr_q <= 5'd0;
     end else begin
       // DMA bookkeeping (every state)
+      req_hold_q <= dma_req_o && !dma_gnt_i;
+      we_hold_q  <= dma_we_o;
       out_q <= out_q + 3'(dma_granted) - 3'(dma_rvalid_i);
       if (dma_granted) begin
         dma_addr_q <= dma_addr_q + 32'd4;
@@ -587,11 +595,11 @@ module epoxy_ntt_engine #(
         SDrain: ;                                        // until begin_store
         SStore: begin
           if (stop_q) state_q <= SFlush;
-          else if (dma_left_q == '0 && out_q == 3'd0) state_q <= SDone;
+          else if (dma_left_q == '0 && dma_quiet) state_q <= SDone;
         end
-        SFlush: if (out_q == 3'd0 && ap_v_q == '0 && cp_v_q == '0) state_q <= SDone;
+        SFlush: if (dma_quiet && ap_v_q == '0 && cp_v_q == '0) state_q <= SDone;
         SDone: state_q <= SIdle;
-        SAbort: if (out_q == 3'd0 && ap_v_q == '0 && cp_v_q == '0) state_q <= SIdle;
+        SAbort: if (dma_quiet && ap_v_q == '0 && cp_v_q == '0) state_q <= SIdle;
         default: state_q <= SIdle;
       endcase
 
@@ -629,7 +637,7 @@ module epoxy_ntt_engine #(
   assign result_valid_o = (state_q == SDone);
   assign result_code_o  = code_q;
   assign idle_o         = (state_q == SIdle) || (state_q == SDone) ||
-                          ((state_q == SAbort) && (out_q == 3'd0));
+                          ((state_q == SAbort) && dma_quiet);
 
 `ifdef EPOXY_NTT_DEBUG
   state_e dbg_prev;

@@ -76,9 +76,15 @@ module epoxy_accel_queue #(
   logic [15:0] slot;
 
   assign slot = head_q & ((16'd1 << qlog2_i) - 16'd1);
-  assign fetch_addr_o = {qbase_i, 5'd0} + {11'd0, slot, 5'd0} + {26'd0, issued_q[2:0], 2'd0};
-  assign fetch_req_o  = (state_q == StFetch) && (issued_q != 4'd8);
-  assign fetch_active_o = (state_q == StFetch) || (issued_q != received_q);
+  // OBI: a request stays up, at the same address, until it is granted, even when an abort
+  // ends the fetch meanwhile or software rewrites QBASE (fetch_hold_q: requested last cycle,
+  // not granted).
+  logic        fetch_hold_q;
+  logic [31:0] fetch_addr_q;
+  assign fetch_addr_o = fetch_hold_q ? fetch_addr_q
+                                     : {qbase_i, 5'd0} + {11'd0, slot, 5'd0} + {26'd0, issued_q[2:0], 2'd0};
+  assign fetch_req_o  = ((state_q == StFetch) && (issued_q != 4'd8)) || fetch_hold_q;
+  assign fetch_active_o = (state_q == StFetch) || (issued_q != received_q) || fetch_hold_q;
   assign desc_valid_o = (state_q == StDispatch);
   assign desc_o       = desc_q;
   assign engine_abort_o = (state_q == StAbort);
@@ -161,8 +167,8 @@ module epoxy_accel_queue #(
         end
       end
       StAbort: begin
-        // Drain: every read already granted is answered, and the engine stops.
-        if (issued_q == received_d && engine_idle_i) begin
+        // Drain: every read requested is granted and answered, and the engine stops.
+        if (!fetch_hold_q && issued_d == received_d && engine_idle_i) begin
           head_d  = qtail_i;
           error_d = 1'b0;
           state_d = StIdle;
@@ -182,6 +188,8 @@ module epoxy_accel_queue #(
       issued_q    <= 4'd0;
       received_q  <= 4'd0;
       fetch_err_q <= 1'b0;
+      fetch_hold_q <= 1'b0;
+      fetch_addr_q <= 32'd0;
     end else begin
       state_q     <= state_d;
       head_q      <= head_d;
@@ -191,6 +199,8 @@ module epoxy_accel_queue #(
       issued_q    <= issued_d;
       received_q  <= received_d;
       fetch_err_q <= fetch_err_d;
+      fetch_hold_q <= fetch_req_o && !fetch_gnt_i;
+      fetch_addr_q <= fetch_addr_o;
     end
   end
 

@@ -2,11 +2,11 @@
 // Epoxy SoC: the glue core, its OBI crossbar, boot ROM, banked SRAM and peripherals.
 //
 // Masters: the core's data port (0) and instruction port (1) on the main crossbar; with
-// NttEnable, the NTT coprocessor's DMA port reaches the SRAM only, through its own small
-// crossbar (to the banks, or its error responder for any other address: the accelerator
-// cannot touch devices, the ROM or its own registers) and a two-master arbiter in front of
-// each SRAM bank (the main crossbar's port and the DMA's, round-robin). Every stage keeps
-// the slave contract (answer one cycle after the grant), so composing them adds no cycle. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
+// NttEnable, the NTT coprocessor's DMA port reaches the SRAM only, through
+// epoxy_soc_dma_arb: its address selects a bank or the module's error responder (the
+// accelerator cannot touch devices, the ROM or its own registers), and a two-master
+// round-robin arbiter in front of each SRAM bank shares it with the main crossbar's port.
+// Every stage keeps the slave contract (answer one cycle after the grant): no extra cycle. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
 // = address bits [2 +: log2(SramBanks)], so sequential fetch and data accesses to nearby
 // words usually go to different banks and proceed in the same cycle), the UART, the
 // machine timer, GPIO, and with SimDevices the sim-control device and the sim interrupt
@@ -287,34 +287,20 @@ module epoxy_soc #(
   logic [SramBanks*4-1:0]  bk_be;
 
   if (NttEnable) begin : g_dma
-    logic [SramBanks-1:0]    d_req, d_we, d_gnt, d_rvalid, d_err;
-    logic [SramBanks*32-1:0] d_addr, d_wdata, d_rdata;
-    logic [SramBanks*4-1:0]  d_be;
-    epoxy_soc_xbar #(.NumMasters(1), .NumSlaves(SramBanks)) u_dma_xbar (
+    epoxy_soc_dma_arb #(.Banks(SramBanks)) u_dma_arb (
       .clk_i, .rst_ni,
-      .m_req_i (dma_req), .m_sel_i (decode_dma(dma_addr)), .m_addr_i (dma_addr),
-      .m_we_i (dma_we), .m_be_i (dma_be), .m_wdata_i (dma_wdata), .m_gnt_o (dma_gnt),
-      .m_rvalid_o (dma_rvalid), .m_rdata_o (dma_rdata), .m_err_o (dma_err),
-      .s_req_o (d_req), .s_addr_o (d_addr), .s_we_o (d_we), .s_be_o (d_be),
-      .s_wdata_o (d_wdata), .s_gnt_i (d_gnt), .s_rvalid_i (d_rvalid), .s_rdata_i (d_rdata),
-      .s_err_i (d_err)
+      .c_req_i (s_req[SlvSram +: SramBanks]), .c_addr_i (s_addr[SlvSram*32 +: SramBanks*32]),
+      .c_we_i (s_we[SlvSram +: SramBanks]), .c_be_i (s_be[SlvSram*4 +: SramBanks*4]),
+      .c_wdata_i (s_wdata[SlvSram*32 +: SramBanks*32]), .c_gnt_o (s_gnt[SlvSram +: SramBanks]),
+      .c_rvalid_o (s_rvalid[SlvSram +: SramBanks]),
+      .c_rdata_o (s_rdata[SlvSram*32 +: SramBanks*32]), .c_err_o (s_err[SlvSram +: SramBanks]),
+      .d_req_i (dma_req), .d_sel_i (decode_dma(dma_addr)), .d_addr_i (dma_addr),
+      .d_we_i (dma_we), .d_be_i (dma_be), .d_wdata_i (dma_wdata), .d_gnt_o (dma_gnt),
+      .d_rvalid_o (dma_rvalid), .d_rdata_o (dma_rdata), .d_err_o (dma_err),
+      .b_req_o (bk_req), .b_addr_o (bk_addr), .b_we_o (bk_we), .b_be_o (bk_be),
+      .b_wdata_o (bk_wdata), .b_gnt_i (bk_gnt), .b_rvalid_i (bk_rvalid), .b_rdata_i (bk_rdata),
+      .b_err_i (bk_err)
     );
-    for (genvar b = 0; b < SramBanks; b++) begin : g_arb
-      localparam int unsigned S = SlvSram + b;
-      epoxy_soc_xbar #(.NumMasters(2), .NumSlaves(1)) u_bank_arb (
-        .clk_i, .rst_ni,
-        .m_req_i ({d_req[b], s_req[S]}), .m_sel_i (2'b00),
-        .m_addr_i ({d_addr[b*32 +: 32], s_addr[S*32 +: 32]}),
-        .m_we_i ({d_we[b], s_we[S]}), .m_be_i ({d_be[b*4 +: 4], s_be[S*4 +: 4]}),
-        .m_wdata_i ({d_wdata[b*32 +: 32], s_wdata[S*32 +: 32]}),
-        .m_gnt_o ({d_gnt[b], s_gnt[S]}), .m_rvalid_o ({d_rvalid[b], s_rvalid[S]}),
-        .m_rdata_o ({d_rdata[b*32 +: 32], s_rdata[S*32 +: 32]}),
-        .m_err_o ({d_err[b], s_err[S]}),
-        .s_req_o (bk_req[b]), .s_addr_o (bk_addr[b*32 +: 32]), .s_we_o (bk_we[b]),
-        .s_be_o (bk_be[b*4 +: 4]), .s_wdata_o (bk_wdata[b*32 +: 32]), .s_gnt_i (bk_gnt[b]),
-        .s_rvalid_i (bk_rvalid[b]), .s_rdata_i (bk_rdata[b*32 +: 32]), .s_err_i (bk_err[b])
-      );
-    end
   end else begin : g_no_dma
     assign bk_req    = s_req[SlvSram +: SramBanks];
     assign bk_addr   = s_addr[SlvSram*32 +: SramBanks*32];

@@ -5,8 +5,8 @@
 // DST). Checks like a real engine: unknown opcode -> 1, LENGTH 0 or above 65536 -> 2,
 // TYPE/LOG_N/FLAGS[7:1] non-zero -> 3, unaligned address -> 4, a range that wraps the
 // address space -> 5, a bus error on its DMA -> 6. One word in flight at a time (read,
-// then write). Abort stops after the current transaction. It is test RTL (tests/accel), not
-// an accelerator.
+// then write). Abort stops after the current transaction (a request, once made, stays up
+// until granted, as OBI requires). It is test RTL (tests/accel), not an accelerator.
 `default_nettype none
 
 module epoxy_accel_copy_engine (
@@ -63,10 +63,9 @@ module epoxy_accel_copy_engine (
   assign desc_ready_o   = (state_q == StIdle);
   assign result_valid_o = (state_q == StDone);
   assign result_code_o  = code_q;
-  assign idle_o         = (state_q == StIdle) || (state_q == StDone) ||
-                          (abort_i && (state_q == StRead || state_q == StWrite));
+  assign idle_o         = (state_q == StIdle) || (state_q == StDone);
   assign stall_o        = (state_q == StReadWait) || (state_q == StWriteWait);
-  assign dma_req_o      = !abort_i && ((state_q == StRead) || (state_q == StWrite));
+  assign dma_req_o      = (state_q == StRead) || (state_q == StWrite);
   assign dma_addr_o     = (state_q == StRead) ? src_q : dst_q;
   assign dma_we_o       = (state_q == StWrite);
   assign dma_be_o       = 4'hF;
@@ -88,16 +87,14 @@ module epoxy_accel_copy_engine (
           code_q <= check;
           state_q <= (check != 8'd0) ? StDone : (d_op == 8'h01) ? StRead : StWrite;
         end
-        StRead: if (abort_i) state_q <= StIdle;
-                else if (dma_gnt_i) state_q <= StReadWait;
+        StRead: if (dma_gnt_i) state_q <= StReadWait;
         StReadWait: if (dma_rvalid_i) begin
           data_q <= dma_rdata_i;
           if (dma_err_i) begin code_q <= 8'd6; state_q <= StDone; end
           else if (abort_i) state_q <= StIdle;
           else state_q <= StWrite;
         end
-        StWrite: if (abort_i) state_q <= StIdle;
-                 else if (dma_gnt_i) state_q <= StWriteWait;
+        StWrite: if (dma_gnt_i) state_q <= StWriteWait;
         StWriteWait: if (dma_rvalid_i) begin
           if (dma_err_i) begin code_q <= 8'd6; state_q <= StDone; end
           else if (abort_i) state_q <= StIdle;
