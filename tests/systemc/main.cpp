@@ -28,6 +28,7 @@
 #include "accel_tlm.h"
 #include "epoxy/accel_regs.h"
 #include "epoxy/accel_shell.h"
+#include "figures.h"
 #include "memory_tlm.h"
 #include "shell_transactor.h"
 #include "systemc_io.h"
@@ -52,22 +53,7 @@ Descriptor fill(uint32_t dst, uint32_t words, uint32_t value) {
     return Descriptor::op(kOpFill).dst(dst).length(words).param0(value);
 }
 
-// What one platform produced: named figures in workload order, and failed expectations.
-struct Figures {
-    std::vector<std::pair<std::string, uint64_t>> values;
-    std::vector<std::string> failures;
-
-    void put(const std::string& name, uint64_t v) { values.emplace_back(name, v); }
-    void expect(bool ok, const std::string& what) {
-        if (!ok) failures.push_back(what);
-    }
-    // Records a status and expects it.
-    void status(const std::string& name, AccelStatus got, AccelStatus want) {
-        put(name, uint64_t(got));
-        expect(got == want, name + ": status " + std::to_string(unsigned(got)) + ", expected " +
-                                std::to_string(unsigned(want)));
-    }
-};
+using epoxy::sc_test::Figures;
 
 template <class Io>
 uint32_t word(Io& io, uint32_t addr) {
@@ -309,30 +295,11 @@ class Bench : public sc_core::sc_module {
     }
 };
 
-int usage(const char* prog) {
-    std::fprintf(stderr, "usage: %s [--dma-latency-cycles N]\n", prog);
-    return 2;
-}
-
 }  // namespace
 
 int sc_main(int argc, char* argv[]) {
     unsigned latency_cycles = 0;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--dma-latency-cycles" && i + 1 < argc) {
-            char* end = nullptr;
-            const unsigned long v = std::strtoul(argv[++i], &end, 10);
-            if (*end != '\0' || v > 1000) {
-                std::fprintf(stderr, "%s: --dma-latency-cycles: '%s' is not a number 0..1000\n",
-                             argv[0], argv[i]);
-                return 2;
-            }
-            latency_cycles = unsigned(v);
-        } else {
-            return usage(argv[0]);
-        }
-    }
+    if (!epoxy::sc_test::parse_latency(argc, argv, &latency_cycles)) return 2;
 
     Figures ver;
     try {
@@ -348,28 +315,5 @@ int sc_main(int argc, char* argv[]) {
     if (!bench.finished && sys.failures.empty())
         sys.failures.push_back("the SystemC test thread did not finish (simulation starved)");
 
-    int failures = 0;
-    for (const std::string& m : ver.failures) {
-        std::printf("FAIL [verilator] %s\n", m.c_str());
-        ++failures;
-    }
-    for (const std::string& m : sys.failures) {
-        std::printf("FAIL [systemc] %s\n", m.c_str());
-        ++failures;
-    }
-    std::printf("%-40s %12s %12s\n", "figure", "verilator", "systemc");
-    const size_t n = std::max(ver.values.size(), sys.values.size());
-    for (size_t i = 0; i < n; ++i) {
-        const bool hv = i < ver.values.size(), hs = i < sys.values.size();
-        const std::string name = hv ? ver.values[i].first : sys.values[i].first;
-        const bool same = hv && hs && ver.values[i] == sys.values[i];
-        std::printf("%-40s %12s %12s%s\n", name.c_str(),
-                    hv ? std::to_string(ver.values[i].second).c_str() : "-",
-                    hs ? std::to_string(sys.values[i].second).c_str() : "-",
-                    same ? "" : "  <-- differs");
-        if (!same) ++failures;
-    }
-    std::printf("%s: %zu figures compared, %d failure(s)\n", failures ? "FAILED" : "PASSED", n,
-                failures);
-    return failures ? 1 : 0;
+    return epoxy::sc_test::report(ver, sys) ? 1 : 0;
 }
