@@ -30,12 +30,21 @@ module epoxy_core_alu (
   logic        shift_left, shift_fill;
   logic [31:0] shift_in, shift_right, shift_left_res;
   logic [32:0] shift_ext;
-  always_comb begin
-    for (int i = 0; i < 32; i++) begin
-      shift_in[i]       = shift_left ? a_i[31-i] : a_i[i];
-      shift_left_res[i] = shift_right[31-i];
-    end
-  end
+
+  // Bit reversal as five swap stages with constant masks: only wiring in synthesis, as a
+  // bit-by-bit loop is, but about 20 word operations in simulation instead of 32 single-bit
+  // updates (Verilator evaluates the ALU every cycle).
+  function automatic logic [31:0] reverse32(logic [31:0] x);
+    logic [31:0] y;
+    y = {x[15:0], x[31:16]};
+    y = ((y & 32'h00FF00FF) << 8) | ((y >> 8) & 32'h00FF00FF);
+    y = ((y & 32'h0F0F0F0F) << 4) | ((y >> 4) & 32'h0F0F0F0F);
+    y = ((y & 32'h33333333) << 2) | ((y >> 2) & 32'h33333333);
+    reverse32 = ((y & 32'h55555555) << 1) | ((y >> 1) & 32'h55555555);
+  endfunction
+
+  assign shift_in       = shift_left ? reverse32(a_i) : a_i;
+  assign shift_left_res = reverse32(shift_right);
   assign shift_left  = (op_i == epoxy_core_pkg::AluSll);
   assign shift_fill  = (op_i == epoxy_core_pkg::AluSra) && a_i[31];
   assign shift_ext   = $unsigned($signed({shift_fill, shift_in}) >>> shamt);

@@ -75,17 +75,29 @@ module epoxy_core_pmp #(
     for (int i = 0; i < N; i++) unused_cfg = unused_cfg ^ (^cfg_i[8*i + 5 +: 2]);
   end
 
+  // The search can only change the answer when some entry is on and the access is not an
+  // M-mode one with no entry locked (unlocked entries allow M-mode whether they match or
+  // not). Testing that first costs two masked reductions; in simulation it skips the
+  // per-entry search for the common case (M-mode firmware, PMP unused or unlocked).
+  localparam logic [8*N-1:0] ModeBits   = {N{8'h18}};  // pmpcfg.A of every entry
+  localparam logic [8*N-1:0] LockedBits = {N{8'h80}};  // pmpcfg.L of every entry
+  logic search;
+  assign search = ((cfg_i & ModeBits) != '0) &&
+                  ((priv_i != epoxy_core_pkg::PrivM) || ((cfg_i & LockedBits) != '0));
+
   // Lowest-numbered match decides: entries are tried from entry 0 up, and the first match
   // ends the search.
   logic found, found_perm;
   always_comb begin
     found      = 1'b0;
     found_perm = 1'b0;
-    for (int i = 0; i < N; i++) begin
-      if (!found && entry_match(cfg_i[8*i + 3 +: 2], word, addr_i[32*i +: 32],
-                                addr_i[32*((i == 0) ? 0 : i - 1) +: 32], i == 0)) begin
-        found      = 1'b1;
-        found_perm = entry_perm(cfg_i[8*i + 7], cfg_i[8*i +: 3], acc_type_i, priv_i);
+    if (search) begin
+      for (int i = 0; i < N; i++) begin
+        if (!found && entry_match(cfg_i[8*i + 3 +: 2], word, addr_i[32*i +: 32],
+                                  addr_i[32*((i == 0) ? 0 : i - 1) +: 32], i == 0)) begin
+          found      = 1'b1;
+          found_perm = entry_perm(cfg_i[8*i + 7], cfg_i[8*i +: 3], acc_type_i, priv_i);
+        end
       end
     end
     if ((PmpEntries != 0) && found) begin

@@ -126,7 +126,7 @@ int run(int argc, char** argv) {
     const auto context = std::make_unique<VerilatedContext>();
     std::unique_ptr<socsim::SocSim> sim;
     try {
-        sim = std::make_unique<socsim::SocSim>(*context, elf_path);
+        sim = std::make_unique<socsim::SocSim>(*context, elf_path, !trace_path.empty());
     } catch (const iss::ElfError& e) {
         coretb::fail(elf_path, e.what());
     }

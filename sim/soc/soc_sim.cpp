@@ -8,6 +8,7 @@
 
 #include "Vepoxy_ntt_soc.h"
 #include "Vepoxy_soc.h"
+#include "Vepoxy_soc_traced.h"
 #include "epoxy/memory_map.h"
 #include "iss/compressed.h"
 #include "iss/elf_loader.h"
@@ -45,11 +46,15 @@ InsnClass classify(const iss::Retire& r) {
     }
 }
 
-SocSim::SocSim(VerilatedContext& context, const std::string& elf_path)
+SocSim::SocSim(VerilatedContext& context, const std::string& elf_path, bool traced)
     : context_(context),
-      soc_(std::make_unique<Vepoxy_soc>(&context, "soc")),
       ntt_(std::make_unique<Vepoxy_ntt_soc>(&context, "ntt")),
       console_([](char c) { std::fputc(c, stdout); }) {
+    // Both SoC models name their top scope "soc", so the memories are found the same way.
+    if (traced)
+        traced_ = std::make_unique<Vepoxy_soc_traced>(&context, "soc");
+    else
+        soc_ = std::make_unique<Vepoxy_soc>(&context, "soc");
     load_memories(elf_path);
 }
 
@@ -147,9 +152,10 @@ std::string SocSim::deadlock() const {
 }
 
 void SocSim::open_trace(const std::string& path, uint64_t start, uint64_t end) {
+    if (!traced_) throw std::logic_error("epoxy-sim: open_trace needs a SocSim built with tracing");
     context_.traceEverOn(true);
     trace_ = std::make_unique<VerilatedFstC>();
-    soc_->trace(trace_.get(), 99);
+    traced_->trace(trace_.get(), 99);
     ntt_->trace(trace_.get(), 99);
     trace_->open(path.c_str());
     trace_start_ = start;
@@ -163,7 +169,14 @@ void SocSim::dump_trace(uint64_t time) {
 }
 
 void SocSim::reset() {
-    Vepoxy_soc& s = *soc_;
+    if (traced_)
+        reset_model(*traced_);
+    else
+        reset_model(*soc_);
+}
+
+template <class Model>
+void SocSim::reset_model(Model& s) {
     Vepoxy_ntt_soc& n = *ntt_;
     s.boot_addr_i = entry_;
     s.uart_rx_i = 1;
@@ -174,7 +187,7 @@ void SocSim::reset() {
         n.clk_i = phase == 1;
         n.rst_ni = phase == 2;
         n.eval();
-        ntt_outputs_to_soc();
+        ntt_outputs_to_soc(s);
         s.clk_i = phase == 1;
         s.rst_ni = phase == 2;
         s.eval();
@@ -183,15 +196,18 @@ void SocSim::reset() {
 }
 
 void SocSim::finish() {
-    soc_->final();
+    if (traced_)
+        traced_->final();
+    else
+        soc_->final();
     ntt_->final();
     if (trace_) trace_->close();
 }
 
 // ---- The NTT coprocessor, a model of its own (see soc_sim.h) ----------------------------------
 
-void SocSim::soc_outputs_to_ntt() {
-    Vepoxy_soc& s = *soc_;
+template <class Model>
+void SocSim::soc_outputs_to_ntt(Model& s) {
     Vepoxy_ntt_soc& n = *ntt_;
     n.reg_req_i = s.ntt_reg_req_o;
     n.reg_addr_i = s.ntt_reg_addr_o;
@@ -204,8 +220,8 @@ void SocSim::soc_outputs_to_ntt() {
     n.dma_err_i = s.ntt_dma_err_o;
 }
 
-void SocSim::ntt_outputs_to_soc() {
-    Vepoxy_soc& s = *soc_;
+template <class Model>
+void SocSim::ntt_outputs_to_soc(Model& s) {
     Vepoxy_ntt_soc& n = *ntt_;
     s.ntt_reg_gnt_i = n.reg_gnt_o;
     s.ntt_reg_rvalid_i = n.reg_rvalid_o;
@@ -220,8 +236,8 @@ void SocSim::ntt_outputs_to_soc() {
     s.ntt_busy_i = n.busy_o;
 }
 
-bool SocSim::ntt_must_run() {
-    Vepoxy_soc& s = *soc_;
+template <class Model>
+bool SocSim::ntt_must_run(Model& s) {
     Vepoxy_ntt_soc& n = *ntt_;
     // Anything moving at the block's boundary: a register access, a DMA request or response,
     // a response of its own, or work queued or running.
@@ -237,7 +253,11 @@ bool SocSim::ntt_must_run() {
 }
 
 bool SocSim::step(iss::Retire& record) {
-    Vepoxy_soc& s = *soc_;
+    return traced_ ? step_model(*traced_, record) : step_model(*soc_, record);
+}
+
+template <class Model>
+bool SocSim::step_model(Model& s, iss::Retire& record) {
     // Low phase: the inputs for this cycle settle with the outputs of the last edge.
     Vepoxy_ntt_soc& n = *ntt_;
     s.clk_i = 0;
@@ -261,13 +281,13 @@ bool SocSim::step(iss::Retire& record) {
     // The edge. The block's inputs are the SoC's settled outputs of this low phase (nothing
     // of the block feeds back into them within the cycle), so the block takes its edge
     // first; the SoC samples the block's new outputs into its flops at its own edge.
-    if (ntt_must_run()) {
-        soc_outputs_to_ntt();
+    if (ntt_must_run(s)) {
+        soc_outputs_to_ntt(s);
         n.clk_i = 0;
         n.eval();
         n.clk_i = 1;
         n.eval();
-        ntt_outputs_to_soc();
+        ntt_outputs_to_soc(s);
         ++stats_.ntt_eval_cycles;
     }
     s.clk_i = 1;

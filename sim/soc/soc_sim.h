@@ -2,6 +2,8 @@
 // The Verilated Epoxy SoC (rtl/soc) as a C++ object: load an ELF, run cycle by cycle,
 // observe retirements, UART bytes, sim-control events, and collect statistics.
 //
+// The SoC is one of two Verilated models of the same RTL (rtl/soc/CMakeLists.txt): without
+// tracing, or with FST tracing for a waveform (slower even when idle), chosen at construction.
 // The ELF is loaded by the ISS's loader (same checks, same messages) into an iss::Machine,
 // whose ROM and SRAM images are then written into the SoC's memories through their
 // Verilator-public arrays (ROM: u_rom.mem_q; SRAM: word w in bank w % banks at w / banks).
@@ -30,6 +32,7 @@
 class VerilatedContext;
 class VerilatedFstC;
 class Vepoxy_soc;
+class Vepoxy_soc_traced;
 class Vepoxy_ntt_soc;
 
 namespace epoxy::socsim {
@@ -60,13 +63,15 @@ struct SocStats {
 
 class SocSim {
   public:
-    // Loads `elf_path` (iss::ElfError on a bad file). `context` is the caller's.
-    SocSim(VerilatedContext& context, const std::string& elf_path);
+    // Loads `elf_path` (iss::ElfError on a bad file). `context` is the caller's. `traced`
+    // builds the model with tracing, which open_trace() needs.
+    SocSim(VerilatedContext& context, const std::string& elf_path, bool traced = false);
     ~SocSim();
     SocSim(const SocSim&) = delete;
     SocSim& operator=(const SocSim&) = delete;
 
-    // FST waveform of cycles [start, end) (end 0: to the end). Call before reset().
+    // FST waveform of cycles [start, end) (end 0: to the end). Call before reset(), on a
+    // SocSim constructed with `traced`.
     void open_trace(const std::string& path, uint64_t start, uint64_t end);
     void reset();
     // One clock cycle. True when the core reported a record at this edge (in `record`).
@@ -90,7 +95,6 @@ class SocSim {
     const SocStats& stats() const { return stats_; }
     const UartLine& uart() const { return uart_; }
     uint32_t entry() const { return entry_; }
-    Vepoxy_soc& model() { return *soc_; }
     // Evaluate the NTT block every cycle, never skipping it (a check of the skipping).
     void set_always_eval_ntt(bool on) { always_eval_ntt_ = on; }
 
@@ -98,14 +102,17 @@ class SocSim {
     void load_memories(const std::string& elf_path);
     void dump_trace(uint64_t time);
     void track_wakeup_sources(const iss::Retire& r);
-    void soc_outputs_to_ntt();
-    void ntt_outputs_to_soc();
-    bool ntt_must_run();
+    template <class Model> void reset_model(Model& s);
+    template <class Model> bool step_model(Model& s, iss::Retire& record);
+    template <class Model> void soc_outputs_to_ntt(Model& s);
+    template <class Model> void ntt_outputs_to_soc(Model& s);
+    template <class Model> bool ntt_must_run(Model& s);
 
     static constexpr uint64_t kQuietCycles = 16;
 
     VerilatedContext& context_;
-    std::unique_ptr<Vepoxy_soc> soc_;
+    std::unique_ptr<Vepoxy_soc> soc_;            // exactly one of the two models exists
+    std::unique_ptr<Vepoxy_soc_traced> traced_;
     std::unique_ptr<Vepoxy_ntt_soc> ntt_;
     uint64_t ntt_quiet_ = 0;  // cycles since the block's last activity
     bool always_eval_ntt_ = false;
