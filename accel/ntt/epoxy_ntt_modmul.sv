@@ -25,10 +25,6 @@ module epoxy_ntt_modmul #(
   input  logic [W-1:0] b_i,
   output logic [W-1:0] r_o
 );
-  import epoxy_ntt_pkg::field_p;
-  import epoxy_ntt_pkg::barrett_m;
-  import epoxy_ntt_pkg::barrett_k;
-  import epoxy_ntt_pkg::FieldGoldilocks;
 
   localparam logic [63:0] Eps = 64'h0000_0000_FFFF_FFFF;   // 2^64 mod p = 2^32 - 1
   localparam logic [63:0] Pg  = 64'hFFFF_FFFF_0000_0001;
@@ -38,10 +34,10 @@ module epoxy_ntt_modmul #(
   /* verilator lint_off UNUSEDSIGNAL */
   function automatic logic [31:0] barrett_qhat(input logic [61:0] x, input logic [2:0] f);
     logic [63:0] lo, hi, mid;
-    lo  = 64'(x[31:0]) * 64'(barrett_m(f));
-    hi  = 64'(x[61:32]) * 64'(barrett_m(f));
+    lo  = 64'(x[31:0]) * 64'(epoxy_ntt_pkg::barrett_m(f));
+    hi  = 64'(x[61:32]) * 64'(epoxy_ntt_pkg::barrett_m(f));
     mid = hi + (lo >> 32);                      // (x * m) >> 32
-    case (barrett_k(f))
+    case (epoxy_ntt_pkg::barrett_k(f))
       7'd62:   barrett_qhat = mid[61:30];
       7'd46:   barrett_qhat = mid[45:14];
       default: barrett_qhat = {mid[23:0], lo[31:24]};

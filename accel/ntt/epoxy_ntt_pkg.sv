@@ -3,6 +3,8 @@
 // engine's error code, and per-field constants (modulus, two-adicity, a root of unity of
 // order 2^two-adicity, Barrett constants). Field and variant codes are the golden model's
 // (sw/models/ntt); the roots follow from its generators (rho = g^((p-1) / 2^s)).
+// Modules name these epoxy_ntt_pkg::X, never through `import`: Yosys 0.23 (make synth-ntt)
+// does not parse an import inside a module.
 `default_nettype none
 
 package epoxy_ntt_pkg;

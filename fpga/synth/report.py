@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Combine the Yosys and nextpnr reports of synth_core.sh into one JSON document.
+"""Combine the Yosys and nextpnr reports of synth_core.sh or synth_ntt.sh into one JSON document.
 
     python3 report.py OUT_DIR > OUT_DIR/core.json
+    python3 report.py OUT_DIR > OUT_DIR/ntt.json     (OUT_DIR/meta.env written by synth_ntt.sh)
+
+meta.env (key=value lines, optional) names the block and its parameters, and gives the run
+times and the place-and-route outcome per target; without it the block is epoxy_core.
 """
 import json
 import os
@@ -41,8 +45,35 @@ def version(cmd):
         return None
 
 
+def load_meta(path):
+    meta = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                key, sep, value = line.rstrip("\n").partition("=")
+                if sep:
+                    meta[key] = value
+    return meta
+
+
+def latches(path):
+    """Latch count that synth_ntt.sh's `select -count` wrote, or None."""
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        for word in f.read().split():
+            if word.isdigit():
+                return int(word)
+    return None
+
+
+def seconds(meta, key):
+    return float(meta[key]) if key in meta else None
+
+
 def main():
     out = sys.argv[1]
+    meta = load_meta(os.path.join(out, "meta.env"))
     ice = cells(load(os.path.join(out, "ice40_stat.json")))
     ecp = cells(load(os.path.join(out, "ecp5_stat.json")))
     ice_pnr = load(os.path.join(out, "ice40_pnr.json"))
@@ -78,6 +109,32 @@ def main():
             "placed": utilisation(ecp_pnr),
         },
     }
+    if meta:
+        # synth_ntt.sh: block parameters, device fit, latch check, run times, P&R outcome.
+        report["block"] = meta.get("block", report["block"])
+        report["params"] = {k: meta[k] for k in ("P", "MaxLogN", "Fields") if k in meta}
+        report["rtl"] = {k: meta[k] for k in ("git_head", "accel_modified", "sources_sha256",
+                                               "date") if k in meta}
+        for target, prefix, stat, limits in (
+                ("ice40_up5k", "ice40", ice, {"SB_LUT4": 5280, "SB_RAM40_4K": 30,
+                                               "SB_MAC16": 8}),
+                ("ecp5_85f", "ecp5", ecp, {"LUT4": 83640, "DP16KD": 208, "MULT18X18D": 156})):
+            if not stat:
+                del report[target]
+                continue
+            r = report[target]
+            if target == "ecp5_85f":
+                r["rams"] = stat.get("DP16KD", 0) + stat.get("PDPW16KD", 0)
+                r["device_rams"] = 208
+                r["device_dsps"] = 156
+            else:
+                r["device_rams"] = 30
+                r["device_dsps"] = 8
+            r["fits_device"] = all(stat.get(k, 0) <= v for k, v in limits.items())
+            r["latches"] = latches(os.path.join(out, prefix + "_latches.txt"))
+            r["pnr"] = meta.get(prefix + "_pnr")
+            r["yosys_s"] = seconds(meta, prefix + "_yosys_s")
+            r["pnr_s"] = seconds(meta, prefix + "_pnr_s")
     json.dump(report, sys.stdout, indent=2)
     sys.stdout.write("\n")
 
