@@ -639,16 +639,6 @@ module epoxy_ntt_engine #(
   assign idle_o         = (state_q == SIdle) || (state_q == SDone) ||
                           ((state_q == SAbort) && dma_quiet);
 
-`ifdef EPOXY_NTT_DEBUG
-  state_e dbg_prev;
-  always_ff @(posedge clk_i) begin
-    dbg_prev <= state_q;
-    if (dbg_prev != state_q)
-      $display("%t ntt state %0d elem %0d out %0d left %0d st %0d c %0d fifo %0d stop %0d code %0d",
-               $time, state_q, elem_q, out_q, dma_left_q, st_q, c_q, fifo_count_q, stop_q, code_q);
-  end
-`endif
-
   logic unused;
   assign unused = ^{d_flags[0], off_unused, bank_unused, gq_bank_full[NW:BW], gq_off[NW:TAW],
                     p_full, ap_gbank_q, cp_bank_q};   // (the last three only for P = 1, W = 32)
