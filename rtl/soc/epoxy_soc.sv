@@ -194,15 +194,24 @@ module epoxy_soc #(
   );
 
   // ---- Address decode (from the generated memory map) ------------------------------------
+  // Inside the SRAM as built (SramBytes), and the word-interleaved bank of an SRAM address.
+  function automatic logic in_built_sram(logic [31:0] addr);
+    in_built_sram = epoxy_soc_map_pkg::in_sram(addr) &&
+                    (addr - epoxy_soc_map_pkg::SramBase < SramBytes);
+  endfunction
+  /* verilator lint_off UNUSEDSIGNAL */   // only the bank bits of the word address
+  function automatic logic [BankBits:0] sram_bank(logic [31:0] addr);
+    sram_bank = (BankBits == 0) ? '0 : (BankBits+1)'(addr[2 +: (BankBits > 0 ? BankBits : 1)]);
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+
   function automatic logic [SelW-1:0] decode(logic [31:0] addr, logic fetch);
     logic [SelW-1:0] sel;
     sel = SelW'(NumSlaves);  // error responder
     if (epoxy_soc_map_pkg::in_rom(addr)) begin
       if (addr[31:0] - epoxy_soc_map_pkg::RomBase < RomBytes) sel = SelW'(SlvRom);
     end else if (epoxy_soc_map_pkg::in_sram(addr)) begin
-      if (addr - epoxy_soc_map_pkg::SramBase < SramBytes) begin
-        sel = SelW'(SlvSram) + ((BankBits == 0) ? SelW'(0) : SelW'(addr[2 +: (BankBits > 0 ? BankBits : 1)]));
-      end
+      if (in_built_sram(addr)) sel = SelW'(SlvSram) + SelW'(sram_bank(addr));
     end else if (!fetch) begin
       if (epoxy_soc_map_pkg::in_uart(addr))                     sel = SelW'(SlvUart);
       else if (epoxy_soc_map_pkg::in_timer(addr))               sel = SelW'(SlvTimer);
@@ -217,10 +226,7 @@ module epoxy_soc #(
   // An accelerator's DMA: the SRAM banks only (SramBanks: the error responder).
   localparam int unsigned DmaSelW = $clog2(SramBanks + 1);
   function automatic logic [DmaSelW-1:0] decode_dma(logic [31:0] addr);
-    decode_dma = DmaSelW'(SramBanks);
-    if (epoxy_soc_map_pkg::in_sram(addr) && addr - epoxy_soc_map_pkg::SramBase < SramBytes)
-      decode_dma = (BankBits == 0) ? DmaSelW'(0)
-                                   : DmaSelW'(addr[2 +: (BankBits > 0 ? BankBits : 1)]);
+    decode_dma = in_built_sram(addr) ? DmaSelW'(sram_bank(addr)) : DmaSelW'(SramBanks);
   endfunction
 
   // ---- Crossbar ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 
 #include "epoxy/accel_regs.h"
 #include "epoxy/memory_map.h"
+#include "epoxy/ntt.h"
 #include "iss/machine.h"
 #include "models/ntt/ntt_model.h"
 
@@ -44,15 +45,15 @@ constexpr uint32_t kIrqAll = EPOXY_ACCEL_REGS__IRQ_STATUS__DONE_bm |
                              EPOXY_ACCEL_REGS__IRQ_STATUS__DESC_bm;
 static_assert(kIrqEnMask == kIrqAll, "CTRL.IRQ_EN_* line up with IRQ_STATUS");
 
-// Opcodes and codes of the engine (accel/ntt/epoxy_ntt_pkg.sv, docs/ntt.md).
-constexpr uint8_t kOpFwd = 0x10, kOpInv = 0x11, kOpPmul = 0x20, kOpPadd = 0x21, kOpPsub = 0x22;
-constexpr uint8_t kErrNone = 0, kErrOpcode = 1, kErrSize = 2, kErrType = 3, kErrAlign = 4,
-                  kErrRange = 5, kErrDma = 6, kErrDescFetch = 7, kErrBadQueue = 8,
-                  kErrValue = 16;
+// The codes the shell and the engine report (epoxy::AccelError, epoxy/ntt.h; docs/ntt.md).
+constexpr uint8_t as_code(AccelError e) { return uint8_t(e); }
+constexpr uint8_t kErrNone = as_code(AccelError::None);
+constexpr uint8_t kErrDma = as_code(AccelError::DmaError);
+constexpr uint8_t kErrDescFetch = as_code(AccelError::DescFetchError);
+constexpr uint8_t kErrBadQueue = as_code(AccelError::BadQueue);
+constexpr uint8_t kErrValue = as_code(ntt::kErrBadValue);
 
-constexpr uint32_t kFlagIrq = 0x01;  // descriptor FLAGS bit 0
-
-constexpr unsigned kFieldAdicity[5] = {27, 24, 32, 13, 8};  // the engine's field_adicity
+constexpr uint32_t kFlagIrq = Descriptor::kFlagIrq;  // descriptor FLAGS bit 0
 
 unsigned log2_exact(unsigned x) {
     unsigned l = 0;
@@ -108,8 +109,7 @@ void NttDevice::reset() {
 
 // epoxy_ntt_engine: caps_o = {MinLogN, 3'b000, Fields, MaxLogN, P}.
 uint32_t NttDevice::caps() const {
-    return uint32_t(min_log_n_) << 24 | (cfg_.fields & 0x1Fu) << 16 | cfg_.max_log_n << 8 |
-           cfg_.p;
+    return ntt::encode_caps(ntt::NttCaps{cfg_.p, cfg_.max_log_n, min_log_n_, cfg_.fields & 0x1Fu});
 }
 
 // epoxy_accel_shell: one DMA lane, MaxQLog2, 32-byte descriptors.
@@ -233,31 +233,12 @@ void NttDevice::run_queue() {
     }
 }
 
-// The engine's `check` always_comb, in its order.
+// The engine's checks on the descriptor alone, in its order: the driver's prediction of them
+// (epoxy/ntt.h, itself checked against the RTL by tests/ntt).
 uint8_t NttDevice::check(const uint32_t (&d)[8]) const {
-    const uint8_t op = uint8_t(d[0]), flags = uint8_t(d[0] >> 8), type = uint8_t(d[0] >> 16),
-                  log_n = uint8_t(d[0] >> 24);
-    const uint32_t src0 = d[1], src1 = d[2], dst = d[3], len = d[4];
-    const unsigned field = type & 0x0Fu, variant = type >> 4;
-    const bool is_ntt = op == kOpFwd || op == kOpInv;
-    const bool is_pw = op == kOpPmul || op == kOpPadd || op == kOpPsub;
-    if (!is_ntt && !is_pw) return kErrOpcode;
-    if ((flags & 0xFEu) != 0 || d[5] != 0 || d[6] != 0 || d[7] != 0) return kErrType;
-    if (field > 4 || ((cfg_.fields >> field) & 1u) == 0) return kErrType;
-    if (variant > 2) return kErrType;
-    const unsigned limit = kFieldAdicity[field] - (variant == 1 ? 1u : 0u);
-    if (log_n < min_log_n_ || log_n > cfg_.max_log_n || log_n > limit) return kErrSize;
-    const uint64_t n = uint64_t(1) << log_n;
-    if (len == 0 || len > n) return kErrSize;
-    const unsigned esz_log = field == 2 ? 3u : 2u;
-    const uint32_t esz_mask = (1u << esz_log) - 1u;
-    if (((src0 | dst | (is_pw ? src1 : 0u)) & esz_mask) != 0) return kErrAlign;
-    constexpr uint64_t kTop = uint64_t(1) << 32;
-    if (uint64_t(src0) + (uint64_t(len) << esz_log) > kTop ||
-        uint64_t(dst) + (n << esz_log) > kTop ||
-        (is_pw && uint64_t(src1) + (n << esz_log) > kTop))
-        return kErrRange;
-    return kErrNone;
+    Descriptor desc{};
+    for (unsigned i = 0; i < 8; ++i) desc.word[i] = d[i];
+    return as_code(ntt::check(desc, ntt::decode_caps(caps())));
 }
 
 uint8_t NttDevice::execute(const uint32_t (&d)[8]) {
@@ -287,30 +268,20 @@ uint8_t NttDevice::execute(const uint32_t (&d)[8]) {
     };
     ntt::Vec a(n, 0), b;
     if (const uint8_t c = load(d[1], d[4], a); c != kErrNone) return c;  // then N - LENGTH zeros
-    const bool is_pw = op == kOpPmul || op == kOpPadd || op == kOpPsub;
-    if (is_pw) {
+    if (ntt::has_src1(op)) {
         b.assign(n, 0);
         if (const uint8_t c = load(d[2], n, b); c != kErrNone) return c;
     }
 
+    // check() and the loads above leave nothing for the model to reject.
     ntt::Vec r;
-    try {
-        const ntt::NttPlan& plan = plans_->get(field, variant, log_n);
-        switch (op) {
-            case kOpFwd: r = plan.forward(std::move(a)); break;
-            case kOpInv: r = plan.inverse(std::move(a)); break;
-            case kOpPmul: r = plan.pointwise_mul(a, b); break;
-            case kOpPadd: r = plan.pointwise_add(a, b); break;
-            default: r = plan.pointwise_sub(a, b); break;
-        }
-    } catch (const ntt::NttException& e) {
-        // Not reached after check() (same limits); map the model's code as docs/ntt.md does.
-        switch (e.code()) {
-            case ntt::NttError::ValueOutOfRange: return kErrValue;
-            case ntt::NttError::UnsupportedSize:
-            case ntt::NttError::LengthMismatch: return kErrSize;
-            default: return kErrType;
-        }
+    const ntt::NttPlan& plan = plans_->get(field, variant, log_n);
+    switch (op) {
+        case ntt::kOpForward: r = plan.forward(std::move(a)); break;
+        case ntt::kOpInverse: r = plan.inverse(std::move(a)); break;
+        case ntt::kOpPmul: r = plan.pointwise_mul(a, b); break;
+        case ntt::kOpPadd: r = plan.pointwise_add(a, b); break;
+        default: r = plan.pointwise_sub(a, b); break;
     }
 
     // Store: word by word; a bus error stops it with the words before it written.

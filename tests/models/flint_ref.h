@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Test helpers: FLINT as the independent reference (nmod_poly over Z/p, p < 2^64), random
-// vectors, and a plain schoolbook product. Nothing here uses the model's own arithmetic.
+// vectors, and (schoolbook.h) a plain schoolbook product. Nothing here uses the model's own
+// arithmetic.
 #pragma once
 
 #include <flint/nmod_poly.h>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "models/ntt/ntt_model.h"
+#include "schoolbook.h"
 
 namespace ntt_test {
 
@@ -95,23 +97,5 @@ inline Vec random_vec(std::mt19937_64& rng, std::uint64_t p, std::size_t n) {
     return v;
 }
 
-// O(n^2) product mod x^n - 1 or x^n + 1 with nothing but % on unsigned __int128.
-inline Vec schoolbook(std::uint64_t p, const Vec& a, const Vec& b, bool negacyclic) {
-    const std::size_t n = a.size();
-    Vec c(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < n; ++j) {
-            std::uint64_t t =
-                static_cast<std::uint64_t>(static_cast<unsigned __int128>(a[i]) * b[j] % p);
-            std::size_t k = i + j;
-            if (k >= n) {
-                k -= n;
-                if (negacyclic) t = (p - t) % p;
-            }
-            c[k] = static_cast<std::uint64_t>((static_cast<unsigned __int128>(c[k]) + t) % p);
-        }
-    }
-    return c;
-}
 
 }  // namespace ntt_test
