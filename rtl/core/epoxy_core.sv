@@ -29,7 +29,9 @@ module epoxy_core #(
   parameter int unsigned NumAccelIrq = 3,  // accelerator interrupt lines, 1..16 (mip 16+)
   parameter int unsigned PmpEntries  = 16,   // PMP regions: 0, 4, 8 or 16 (the ISS has 16)
   parameter int unsigned HpmCounters = 1,    // mhpmcounter3/4 count stalls/bubbles (0: read 0)
-  parameter int unsigned EarlyAddr   = 1     // load/store/jalr address in ID (0: in EX, smaller)
+  parameter int unsigned EarlyAddr   = 1,    // load/store/jalr address in ID (0: in EX, smaller)
+  parameter int unsigned DivStepsPerCycle = 3,  // divider: 3 (13-cycle divide) or 1 (35, smaller)
+  parameter int unsigned FetchDepth  = 4     // prefetch FIFO words: 4, or 2 (smaller, slower)
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -100,7 +102,9 @@ module epoxy_core #(
   logic [31:0] fetch_seq_addr;
   logic        fetch_pmp_seq, fetch_pmp_tgt, pmp_allow;
 
-  epoxy_core_fetch u_fetch (
+  epoxy_core_fetch #(
+    .Depth (FetchDepth)
+  ) u_fetch (
     .clk_i,
     .rst_ni,
     .boot_addr_i,
@@ -310,7 +314,9 @@ module epoxy_core #(
     .result_o (mul_result)
   );
 
-  epoxy_core_divider u_div (
+  epoxy_core_divider #(
+    .StepsPerCycle (DivStepsPerCycle)
+  ) u_div (
     .clk_i,
     .rst_ni,
     .start_i  (div_start),

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy core: fixed-latency iterative divider.
 //
-// div, divu, rem and remu by restoring division on the operands' magnitudes, three quotient
-// bits per cycle (three chained restoring steps; the dividend gets a leading zero bit so
-// that 33 steps make 11 cycles), followed by a sign fix-up. The latency is the same for
-// every operand value, division by zero and INT_MIN / -1 included (Zkt-style constant
-// time): one cycle to load, exactly 11 iteration cycles, one cycle presenting the result
-// (done_o), 13 in all. There is
+// div, divu, rem and remu by restoring division on the operands' magnitudes, StepsPerCycle
+// quotient bits per cycle (that many chained restoring steps; the dividend gets a leading
+// zero bit so that 33 steps make 33 / StepsPerCycle cycles: 11 with the default 3, 33 with
+// 1 for small FPGA builds), followed by a sign fix-up. The latency is the same for every
+// operand value, division by zero and INT_MIN / -1 included (Zkt-style constant time):
+// one cycle to load, exactly 33 / StepsPerCycle iteration cycles, one cycle presenting the
+// result (done_o): 13 cycles in all with 3 steps per cycle, 35 with 1. There is
 // deliberately no early-out, no special path for small or zero operands, and no operand
 // cache. The RISC-V results for the corner cases fall out of the datapath: restoring
 // division by zero yields an all-ones quotient and the dividend as remainder, and the
@@ -14,7 +15,9 @@
 // 2^31 with positive sign, which is INT_MIN again, remainder 0.
 `default_nettype none
 
-module epoxy_core_divider (
+module epoxy_core_divider #(
+  parameter int unsigned StepsPerCycle = 3   // 1, 3 or 11 (divides the 33 steps)
+) (
   input  logic                    clk_i,
   input  logic                    rst_ni,
   input  logic                    start_i,   // pulse: operands valid, begin
@@ -33,7 +36,7 @@ module epoxy_core_divider (
   } div_state_e;
 
   div_state_e state_q, state_d;
-  logic [3:0] count_q, count_d;
+  logic [5:0] count_q, count_d;
 
   // Datapath registers: no reset needed, they are always loaded before use.
   logic [31:0] rem_q, rem_d;    // partial remainder
@@ -44,18 +47,24 @@ module epoxy_core_divider (
   logic is_signed;
   assign is_signed = (op_i == epoxy_core_pkg::DivDiv) || (op_i == epoxy_core_pkg::DivRem);
 
-  // Three restoring steps. A partial remainder is always below the divisor, so it fits in
-  // 32 bits after each step.
-  logic [32:0] shifted1, trial1, shifted2, trial2, shifted3, trial3;
-  logic [31:0] rem1, rem2;
-  assign shifted1 = {rem_q, quo_q[32]};
-  assign trial1   = shifted1 - {1'b0, dsr_q};
-  assign rem1     = trial1[32] ? shifted1[31:0] : trial1[31:0];
-  assign shifted2 = {rem1, quo_q[31]};
-  assign trial2   = shifted2 - {1'b0, dsr_q};
-  assign rem2     = trial2[32] ? shifted2[31:0] : trial2[31:0];
-  assign shifted3 = {rem2, quo_q[30]};
-  assign trial3   = shifted3 - {1'b0, dsr_q};
+  localparam int unsigned K     = StepsPerCycle;
+  localparam int unsigned Iters = 33 / K;
+
+  // K chained restoring steps. A partial remainder is always below the divisor, so it fits
+  // in 32 bits after each step. Step k shifts in dividend bit quo_q[32 - k] and gives
+  // quotient bit qbit[K - 1 - k].
+  logic [31:0]  rem_next;
+  logic [K-1:0] qbit;
+  always_comb begin
+    logic [32:0] shifted, trial;
+    rem_next = rem_q;
+    for (int k = 0; k < K; k++) begin
+      shifted         = {rem_next, quo_q[32 - k]};
+      trial           = shifted - {1'b0, dsr_q};
+      rem_next        = trial[32] ? shifted[31:0] : trial[31:0];
+      qbit[K - 1 - k] = !trial[32];
+    end
+  end
 
   always_comb begin
     state_d    = state_q;
@@ -75,15 +84,15 @@ module epoxy_core_divider (
           neg_quo_d  = is_signed && (a_i[31] ^ b_i[31]) && (b_i != 32'd0);
           neg_rem_d  = is_signed && a_i[31];
           want_rem_d = op_i[1];
-          count_d    = 4'd0;
+          count_d    = 6'd0;
           state_d    = DivIter;
         end
       end
       DivIter: begin
-        rem_d   = trial3[32] ? shifted3[31:0] : trial3[31:0];
-        quo_d   = {quo_q[29:0], !trial1[32], !trial2[32], !trial3[32]};
-        count_d = count_q + 4'd1;
-        if (count_q == 4'd10) state_d = DivDone;
+        rem_d   = rem_next;
+        quo_d   = 33'({quo_q, qbit});
+        count_d = count_q + 6'd1;
+        if (count_q == 6'(Iters - 1)) state_d = DivDone;
       end
       DivDone: state_d = DivIdle;
       default: state_d = DivIdle;
@@ -93,7 +102,7 @@ module epoxy_core_divider (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q <= DivIdle;
-      count_q <= 4'd0;
+      count_q <= 6'd0;
     end else begin
       state_q <= state_d;
       count_q <= count_d;

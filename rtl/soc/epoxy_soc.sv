@@ -33,6 +33,9 @@ module epoxy_soc #(
   parameter int unsigned PmpEntries  = 16,
   parameter int unsigned HpmCounters = 1,
   parameter int unsigned EarlyAddr   = 1,              // core: 0 for small iCE40 builds
+  parameter int unsigned DivStepsPerCycle = 3,         // core: 1 for small iCE40 builds
+  parameter int unsigned FetchDepth  = 4,              // core: 2 for small iCE40 builds
+  parameter int unsigned UartFifoDepth = 16,           // UART TX and RX FIFO bytes
   parameter int unsigned GpioWidth   = epoxy_soc_map_pkg::GpioPins,
   parameter logic [15:0] UartClkDivReset = 16'd0,
   parameter bit          NttEnable   = 1'b1,           // the NTT coprocessor
@@ -159,7 +162,9 @@ module epoxy_soc #(
     .NumAccelIrq (NumLocal),
     .PmpEntries  (PmpEntries),
     .HpmCounters (HpmCounters),
-    .EarlyAddr   (EarlyAddr)
+    .EarlyAddr   (EarlyAddr),
+    .DivStepsPerCycle (DivStepsPerCycle),
+    .FetchDepth  (FetchDepth)
   ) u_core (
     .clk_i, .rst_ni,
     .boot_addr_i,
@@ -360,7 +365,7 @@ module epoxy_soc #(
     );
   end
 
-  epoxy_soc_uart #(.ClkDivReset(UartClkDivReset)) u_uart (
+  epoxy_soc_uart #(.ClkDivReset(UartClkDivReset), .FifoDepth(UartFifoDepth)) u_uart (
     .clk_i, .rst_ni,
     .reg_offset_i (reg_offset[0*12 +: 12]), .reg_re_i (reg_re[0]), .reg_we_i (reg_we[0]),
     .reg_wdata_i (reg_wdata[0*32 +: 32]), .reg_hit_o (reg_hit[0]),
