@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // epoxy-sim: run a RISC-V ELF on the Verilated Epoxy SoC (rtl/soc), cycle-accurate, until
-// the firmware exits.
+// the firmware exits. --rom-hex boots a board's ROM image (bootloader and embedded app) instead.
 //
 // The options follow epoxy-iss where they apply (--log-commits, --stats, --uart-in use
 // the same names and formats; the limit counts cycles instead of instructions). UART
@@ -18,6 +18,7 @@
 #include "epoxy/memory_map.h"
 #include "iss/commit_log.h"
 #include "iss/elf_loader.h"
+#include "rom_hex.h"
 #include "soc_sim.h"
 #include "tb_cli.h"
 #include "verilated.h"
@@ -88,7 +89,12 @@ int run(int argc, char** argv) {
         "epoxy-sim"};
     std::string elf_path, commit_path, uart_in_path, stats_path, trace_path;
     uint64_t max_cycles = 0, trace_start = 0, trace_end = 0;
-    app.add_option("elf", elf_path, "RISC-V ELF executable to run")->required()->option_text("ELF");
+    std::string rom_hex_path;
+    app.add_option("elf", elf_path, "RISC-V ELF executable to run")->option_text("ELF");
+    app.add_option("--rom-hex", rom_hex_path,
+                   "load the boot ROM from a $readmemh image, as a board's RomInitFile (e.g. "
+                   "epoxy-load --rom-out); without an ELF the core starts at the ROM's base")
+        ->option_text("FILE.hex");
     app.add_option("--max-cycles", max_cycles,
                    "stop after N clock cycles with exit status 124 (0: no limit)")
         ->option_text("N");
@@ -118,6 +124,10 @@ int run(int argc, char** argv) {
 
     int help_status = 0;
     if (!coretb::parse_command_line(app, argc, argv, help_status)) return help_status;
+    if (elf_path.empty() && rom_hex_path.empty())
+        coretb::fail("command line", "the elf argument is required (or --rom-hex FILE.hex)");
+    // What the messages name: the program that runs first.
+    const std::string& program = elf_path.empty() ? rom_hex_path : elf_path;
     if (trace_end != 0 && trace_end <= trace_start)
         coretb::fail("command line", "--trace-end must be after --trace-start");
     if (trace_path.empty() && (trace_start || trace_end))
@@ -126,9 +136,12 @@ int run(int argc, char** argv) {
     const auto context = std::make_unique<VerilatedContext>();
     std::unique_ptr<socsim::SocSim> sim;
     try {
-        sim = std::make_unique<socsim::SocSim>(*context, elf_path, !trace_path.empty());
+        sim = std::make_unique<socsim::SocSim>(*context, elf_path, !trace_path.empty(),
+                                               rom_hex_path);
     } catch (const iss::ElfError& e) {
         coretb::fail(elf_path, e.what());
+    } catch (const socsim::RomHexError& e) {
+        coretb::fail(rom_hex_path, e.what());
     }
     sim->set_always_eval_ntt(ntt_always);
     if (!uart_in_path.empty()) sim->push_uart_input(coretb::read_file(uart_in_path));
@@ -175,7 +188,7 @@ int run(int argc, char** argv) {
     std::fflush(stdout);
 
     if (stats) {
-        const std::string text = stats_json(*sim, elf_path,
+        const std::string text = stats_json(*sim, program,
                                             exit_retired        ? "exited"
                                             : deadlock.empty()  ? "cycle-limit"
                                                                 : "deadlock",
@@ -184,12 +197,12 @@ int run(int argc, char** argv) {
     }
     (void)exit_cycle;
     if (!deadlock.empty()) {
-        std::fprintf(stderr, "epoxy-sim: %s: deadlock: %s\n", elf_path.c_str(), deadlock.c_str());
+        std::fprintf(stderr, "epoxy-sim: %s: deadlock: %s\n", program.c_str(), deadlock.c_str());
         return kExitDeadlock;
     }
     if (!exit_retired) {
         std::fprintf(stderr, "epoxy-sim: %s: stopped after %" PRIu64 " cycles (--max-cycles)\n",
-                     elf_path.c_str(), sim->cycles());
+                     program.c_str(), sim->cycles());
         return coretb::kExitCycleLimit;
     }
     return coretb::exit_status(sim->exit_code());

@@ -2,6 +2,7 @@
 // The Verilated SoC driven cycle by cycle (see soc_sim.h).
 #include "soc_sim.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "iss/compressed.h"
 #include "iss/elf_loader.h"
 #include "iss/machine.h"
+#include "rom_hex.h"
 #include "rvfi_record.h"
 #include "verilated.h"
 #include "verilated_fst_c.h"
@@ -46,7 +48,8 @@ InsnClass classify(const iss::Retire& r) {
     }
 }
 
-SocSim::SocSim(VerilatedContext& context, const std::string& elf_path, bool traced)
+SocSim::SocSim(VerilatedContext& context, const std::string& elf_path, bool traced,
+               const std::string& rom_hex)
     : context_(context),
       ntt_(std::make_unique<Vepoxy_ntt_soc>(&context, "ntt")),
       console_([](char c) { std::fputc(c, stdout); }) {
@@ -55,7 +58,7 @@ SocSim::SocSim(VerilatedContext& context, const std::string& elf_path, bool trac
         traced_ = std::make_unique<Vepoxy_soc_traced>(&context, "soc");
     else
         soc_ = std::make_unique<Vepoxy_soc>(&context, "soc");
-    load_memories(elf_path);
+    load_memories(elf_path, rom_hex);
 }
 
 SocSim::~SocSim() = default;
@@ -76,12 +79,12 @@ uint32_t word_at(const uint8_t* p) {
 }
 }  // namespace
 
-void SocSim::load_memories(const std::string& elf_path) {
+void SocSim::load_memories(const std::string& elf_path, const std::string& rom_hex) {
     // The ISS's loader checks the file and places the segments; its memories have the
     // map's sizes, which are the SoC's defaults.
     auto machine = std::make_unique<iss::Machine>();
-    const iss::ElfImage image = iss::load_elf(elf_path, *machine);
-    entry_ = image.entry;
+    entry_ = EPOXY_ROM_BASE;
+    if (!elf_path.empty()) entry_ = iss::load_elf(elf_path, *machine).entry;
     // The memories' scopes exist once the model is constructed. The SRAM banks are found
     // by name (g_sram[0].u_bank, g_sram[1].u_bank, ...), so any SramBanks parameter loads correctly.
     auto& rom = machine->rom();
@@ -89,7 +92,13 @@ void SocSim::load_memories(const std::string& elf_path) {
     uint32_t* rom_mem = public_memory(context_, "soc.epoxy_soc.u_rom", rom_words);
     if (!rom_mem || rom_words * 4 > rom.size())
         throw std::logic_error("epoxy-sim: the SoC's ROM does not match the memory map");
-    for (size_t w = 0; w < rom_words; ++w) rom_mem[w] = word_at(rom.data() + 4 * w);
+    if (!rom_hex.empty()) {
+        // As the board's RomInitFile: the image is the whole ROM.
+        const std::vector<uint32_t> words = read_readmemh(rom_hex, rom_words);
+        std::copy(words.begin(), words.end(), rom_mem);
+    } else {
+        for (size_t w = 0; w < rom_words; ++w) rom_mem[w] = word_at(rom.data() + 4 * w);
+    }
     std::vector<uint32_t*> banks;
     size_t bank_words = 0;
     for (;;) {

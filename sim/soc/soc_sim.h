@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The Verilated Epoxy SoC (rtl/soc) as a C++ object: load an ELF, run cycle by cycle,
-// observe retirements, UART bytes, sim-control events, and collect statistics.
+// The Verilated Epoxy SoC (rtl/soc) as a C++ object: load an ELF (and/or a ROM image), run
+// cycle by cycle, observe retirements, UART bytes, sim-control events, and collect statistics.
 //
 // The SoC is one of two Verilated models of the same RTL (rtl/soc/CMakeLists.txt): without
 // tracing, or with FST tracing for a waveform (slower even when idle), chosen at construction.
@@ -64,8 +64,12 @@ struct SocStats {
 class SocSim {
   public:
     // Loads `elf_path` (iss::ElfError on a bad file). `context` is the caller's. `traced`
-    // builds the model with tracing, which open_trace() needs.
-    SocSim(VerilatedContext& context, const std::string& elf_path, bool traced = false);
+    // builds the model with tracing, which open_trace() needs. `rom_hex`, when not empty, is
+    // a $readmemh image that replaces the whole ROM after the ELF is loaded (RomHexError on a
+    // bad file); without an ELF (`elf_path` empty) the core starts at the ROM's base, as on a
+    // board.
+    SocSim(VerilatedContext& context, const std::string& elf_path, bool traced = false,
+           const std::string& rom_hex = {});
     ~SocSim();
     SocSim(const SocSim&) = delete;
     SocSim& operator=(const SocSim&) = delete;
@@ -99,7 +103,7 @@ class SocSim {
     void set_always_eval_ntt(bool on) { always_eval_ntt_ = on; }
 
   private:
-    void load_memories(const std::string& elf_path);
+    void load_memories(const std::string& elf_path, const std::string& rom_hex);
     void dump_trace(uint64_t time);
     void track_wakeup_sources(const iss::Retire& r);
     template <class Model> void reset_model(Model& s);
