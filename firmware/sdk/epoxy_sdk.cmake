@@ -52,6 +52,13 @@ if(NOT TARGET epoxy_sdk)
   target_compile_options(epoxy_sdk PRIVATE $<$<COMPILE_LANGUAGE:C>:-Wall -Wextra>)
   target_link_options(epoxy_sdk INTERFACE
     -nostartfiles -T${EPOXY_LINKER_SCRIPT} -Wl,--gc-sections)
+  # A board with less SRAM than the memory map's (the iCEBreaker's 128 KiB): configure the
+  # firmware with -DEPOXY_SRAM_SIZE=<bytes> so that apps put their stack and heap end there.
+  set(EPOXY_SRAM_SIZE "" CACHE STRING
+      "SRAM bytes of the target board (empty: the memory map's size)")
+  if(EPOXY_SRAM_SIZE)
+    target_link_options(epoxy_sdk INTERFACE -Wl,--defsym=__sram_size=${EPOXY_SRAM_SIZE})
+  endif()
 endif()
 
 # epoxy_add_executable(<name> <sources...>)

