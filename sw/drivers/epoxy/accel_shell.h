@@ -177,7 +177,9 @@ class AccelShell {
         return AccelStatus::Ok;
     }
 
-    // Writes n descriptors into the free slots after QTAIL and rings the doorbell once.
+    // Writes n descriptors into the free slots after QTAIL, ringing the doorbell (QTAIL)
+    // after each one, so the block starts on the first descriptor while the core is still
+    // writing the others (the glue's writes overlap the work instead of preceding it).
     // Busy (and nothing written) when the ring lacks room for all n or an abort is in
     // progress. The shell keeps its error stop: descriptors queued behind an error run after
     // clear_error().
@@ -188,8 +190,10 @@ class AccelShell {
         if (reg(kStatus) & EPOXY_ACCEL_REGS__STATUS__ABORTING_bm) return AccelStatus::Busy;
         const uint32_t t = tail();
         if (n > size() - pending(head(), t)) return AccelStatus::Busy;
-        for (size_t k = 0; k < n; ++k) io_.mem_write(slot_addr(t + uint32_t(k)), descs[k].word, 8);
-        io_.reg_write(kQtail, (t + uint32_t(n)) & kIndexMask);  // the doorbell
+        for (size_t k = 0; k < n; ++k) {
+            io_.mem_write(slot_addr(t + uint32_t(k)), descs[k].word, 8);
+            io_.reg_write(kQtail, (t + uint32_t(k) + 1) & kIndexMask);  // the doorbell
+        }
         return AccelStatus::Ok;
     }
 
