@@ -13,6 +13,15 @@
 #   make synth-ntt [NTT_SYNTH="name:P:MaxLogN:Fields:targets:block ..."]
 #                the same for the NTT coprocessor, one report per configuration
 #                (build/synth/ntt-<name>.json; the defaults: docs/ntt.md, Size)
+#   make fpga BOARD=b [BOOTLOADER=elf]
+#                bitstream for board b (icebreaker, ulx3s, orangecrab) with the bootloader in its
+#                boot ROM: build/fpga/b/b.bin (iCE40) or b.bit (ECP5), report.json beside it;
+#                fails when the design does not fit or timing does not close (docs/fpga.md)
+#   make fpga-rom BOARD=b [APP=hello|path.elf] [BOOTLOADER=elf]
+#                put the bootloader (and an app, started without a host) into the ROM of the
+#                placed and routed design and repack, in seconds (no synthesis, no P&R)
+#   make prog BOARD=b [CABLE=c]   load the bitstream into the FPGA (SRAM; prints the command)
+#   make flash BOARD=b            write the bitstream to the board's flash
 #   make clean   remove build/
 #   make lockstep-campaign [SEED=1] [INSNS=10000000] [WAIT_STATES=3]
 #                long lockstep run of the RTL core against the ISS on random programs
@@ -23,12 +32,12 @@ CMAKE_FLAGS ?=
 DEMO_ELF := $(BUILD)/firmware/bin/demo.elf
 NTT_DEMO_ELF := $(BUILD)/firmware/bin/ntt-demo.elf
 
-.PHONY: all deps build test run bench synth synth-ntt clean
+.PHONY: all deps build test run bench synth synth-ntt fpga fpga-rom prog flash clean
 
 all: build
 
 deps:
-	@scripts/deps.sh build
+	@scripts/deps.sh build fpga
 
 build: deps
 	@cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS) >/dev/null
@@ -67,6 +76,47 @@ synth-ntt:
 	  cp $(BUILD)/synth/ntt-$$name/ntt.json $(BUILD)/synth/ntt-$$name.json; \
 	  echo "synth-ntt: $(BUILD)/synth/ntt-$$name.json"; \
 	done
+
+# ---- Boards (docs/fpga.md) --------------------------------------------------------------------
+# The flow is fpga/flow/fpga.py; its output goes to $(BUILD)/fpga/$(BOARD)/ (the fpga ctests
+# use their own directories). The bootloader is built per board (clock, SRAM and ROM sizes):
+# $(BUILD)/firmware/bin/bootloader-$(BOARD).elf unless BOOTLOADER says otherwise.
+BOARD ?= icebreaker
+FPGA_DIR := $(BUILD)/fpga/$(BOARD)
+FPGA_BOARDS := $(notdir $(patsubst %/board.toml,%,$(wildcard fpga/boards/*/board.toml)))
+FPGA_ROM_ARGS = --build $(BUILD) $(if $(BOOTLOADER),--bootloader $(BOOTLOADER))
+FPGA_BIT_icebreaker := $(FPGA_DIR)/icebreaker.bin
+FPGA_BIT_ulx3s      := $(FPGA_DIR)/ulx3s.bit
+FPGA_BIT_orangecrab := $(FPGA_DIR)/orangecrab.bit
+FPGA_BIT = $(FPGA_BIT_$(BOARD))
+# iCEBreaker: iceprog into the FPGA's SRAM, openFPGALoader into the SPI flash (FT2232H).
+# ULX3S: openFPGALoader over the FT231X's JTAG. OrangeCrab: its DFU bootloader (hold the
+# button while plugging in, or hold it 2 s in a running Epoxy bitstream) always writes the
+# flash; `make prog BOARD=orangecrab CABLE=<openFPGALoader cable>` loads the SRAM over JTAG.
+PROG_icebreaker  = iceprog -S $(FPGA_BIT)
+FLASH_icebreaker = openFPGALoader -b ice40_generic -f $(FPGA_BIT)
+PROG_ulx3s       = openFPGALoader -b ulx3s $(FPGA_BIT)
+FLASH_ulx3s      = openFPGALoader -b ulx3s -f $(FPGA_BIT)
+PROG_orangecrab  = $(if $(CABLE),openFPGALoader -c $(CABLE) -m $(FPGA_BIT),openFPGALoader -b orangeCrab $(FPGA_BIT))
+FLASH_orangecrab = openFPGALoader -b orangeCrab $(FPGA_BIT)
+fpga-board-check = @case " $(FPGA_BOARDS) " in *" $(BOARD) "*) ;; \
+	*) echo "make: BOARD=$(BOARD) is not a board (fpga/boards/: $(FPGA_BOARDS))" >&2; exit 2;; esac
+
+fpga:
+	$(fpga-board-check)
+	@$(MAKE) --no-print-directory build
+	@scripts/deps.sh fpga
+	python3 fpga/flow/fpga.py build $(BOARD) --out $(FPGA_DIR) --rom-tool $(FPGA_ROM_ARGS)
+
+fpga-rom:
+	$(fpga-board-check)
+	python3 fpga/flow/fpga.py rom $(BOARD) --out $(FPGA_DIR) $(FPGA_ROM_ARGS) $(if $(APP),--app $(APP))
+
+prog flash:
+	$(fpga-board-check)
+	@test -f $(FPGA_BIT) || { echo "make $@: $(FPGA_BIT) missing: run make fpga BOARD=$(BOARD) first" >&2; exit 1; }
+	@scripts/deps.sh fpga >/dev/null
+	$(if $(filter prog,$@),$(PROG_$(BOARD)),$(FLASH_$(BOARD)))
 
 clean:
 	rm -rf $(BUILD)

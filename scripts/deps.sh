@@ -5,6 +5,9 @@
 #   scripts/deps.sh GROUP...      groups: build (host tools, cross toolchain, test deps,
 #                                         PeakRDL in .venv/)
 #                                         synth (Yosys, nextpnr for iCE40 and ECP5)
+#                                         fpga (the board flows: Yosys, nextpnr-ice40,
+#                                         icestorm, openFPGALoader; YoWASP Yosys and
+#                                         nextpnr-ecp5 with the Trellis tools in .venv/)
 #
 # Debian packages go through apt-get (with sudo when not root). PyPI tools go into the
 # project-local venv .venv/ at the versions pinned in scripts/requirements-<group>.txt.
@@ -16,6 +19,7 @@ declare -A GROUP_PACKAGES=(
            libelf-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
            qemu-system-misc verilator yosys libgmp-dev libssl-dev libflint-dev libsystemc-dev python3 python3-venv"
   [synth]="yosys nextpnr-ice40 fpga-icestorm python3 python3-venv"
+  [fpga]="yosys nextpnr-ice40 fpga-icestorm openfpgaloader python3 python3-venv"
 )
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 

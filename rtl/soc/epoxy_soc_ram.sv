@@ -35,15 +35,20 @@ module epoxy_soc_ram #(
 
   assign gnt_o = 1'b1;
 
-  // Storage and read data: no reset (block RAM).
+  // Storage and read data: no reset (block RAM). A write leaves rdata_o as it was (OBI:
+  // rdata is meaningful only for reads; the core and the DMA ignore it on writes), i.e. the
+  // port is "no change" on write, which is what the iCE40 UP5K's SPRAM does: Yosys
+  // (synth_ice40 -spram) then maps a 16K-word bank to two SB_SPRAM256KA (byte enables to
+  // their nibble masks); EBR and ECP5 DP16KD support the mode too.
   always_ff @(posedge clk_i) begin
     if (req_i) begin
       if (we_i && Writable) begin
         for (int b = 0; b < 4; b++) begin
           if (be_i[b]) mem_q[word_addr_i][8*b +: 8] <= wdata_i[8*b +: 8];
         end
+      end else begin
+        rdata_o <= mem_q[word_addr_i];
       end
-      rdata_o <= mem_q[word_addr_i];
     end
   end
 

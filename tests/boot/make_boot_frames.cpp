@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
         Bytes bad_payload = good;
         bad_payload[EPOXY_BOOT_HEADER_SIZE + 100] ^= 0x01;
         write(dir + "/bad-payload-crc+good.frame", cat(bad_payload, good));
+        write(dir + "/bad-payload-crc.frame", bad_payload);  // alone, for hosts that wait
 
         Header bad_crc = h;
         bad_crc.header_crc ^= 0x00010000u;
