@@ -8,15 +8,9 @@
 # broken variants from make_boot_frames; rom-no-app.hex is the bootloader alone.
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
-foreach(cmd
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/epoxy_run_commands.cmake)
+epoxy_run_commands(
     "${LOAD}|--frame-out|${OUT}/hello.frame|${BIN}/hello.elf"
     "${LOAD}|--rom-out|${OUT}/rom-hello.hex|--rom-size|16384|--bootloader|${BIN}/bootloader.elf|${BIN}/hello.elf"
     "${LOAD}|--rom-out|${OUT}/rom-no-app.hex|--rom-size|16384|--bootloader|${BIN}/bootloader.elf"
     "${MAKE_FRAMES}|${OUT}/hello.frame|${OUT}/rom-hello.hex|${OUT}")
-  string(REPLACE "|" ";" cmd "${cmd}")
-  execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    string(REPLACE ";" " " shown "${cmd}")
-    message(FATAL_ERROR "${shown}: exit status ${rc}\n${out}${err}")
-  endif()
-endforeach()
