@@ -675,8 +675,9 @@ module epoxy_core #(
                 retire     = 1'b1;
                 // A PMP write changes what may be fetched: refetch under the new rules,
                 // one cycle later so the fetch PMP check sees them.
-                if (dec.csr_write && (dec.csr_addr >= epoxy_core_pkg::CsrPmpcfg0) &&
-                    (dec.csr_addr <= 12'h3EF)) begin
+                if (dec.csr_write &&
+                    epoxy_core_pkg::csr_in_range(dec.csr_addr, epoxy_core_pkg::CsrPmpcfg0,
+                                                 12'h3EF)) begin
                   redirect    = 1'b1;
                   redirect_pc = link;
                 end else begin

@@ -15,12 +15,16 @@ module epoxy_core_alu (
   output logic [31:0]             result_o
 );
 
-  logic [32:0] diff;  // a - b with a borrow bit, shared by sub, slt and sltu
-  assign diff = {1'b0, a_i} - {1'b0, b_i};
+  // One adder for add, sub, slt and sltu: a + b, or a + ~b + 1 = a - b, whose carry out is
+  // set when a >= b (unsigned).
+  logic        sub;
+  logic [32:0] sum;
+  assign sub = (op_i != epoxy_core_pkg::AluAdd);
+  assign sum = {1'b0, a_i} + {1'b0, b_i ^ {32{sub}}} + {32'd0, sub};
 
   logic lt_signed, lt_unsigned;
-  assign lt_unsigned = diff[32];
-  assign lt_signed   = (a_i[31] != b_i[31]) ? a_i[31] : diff[31];
+  assign lt_unsigned = !sum[32];
+  assign lt_signed   = (a_i[31] != b_i[31]) ? a_i[31] : sum[31];
 
   logic [4:0] shamt;
   assign shamt = b_i[4:0];
@@ -54,10 +58,10 @@ module epoxy_core_alu (
   assign unused_shift = shift_ext[32];
 
   always_comb begin
-    result_o = a_i + b_i;
+    result_o = sum[31:0];
     unique case (op_i)
-      epoxy_core_pkg::AluAdd:  result_o = a_i + b_i;
-      epoxy_core_pkg::AluSub:  result_o = diff[31:0];
+      epoxy_core_pkg::AluAdd:  result_o = sum[31:0];
+      epoxy_core_pkg::AluSub:  result_o = sum[31:0];
       epoxy_core_pkg::AluSll:  result_o = shift_left_res;
       epoxy_core_pkg::AluSlt:  result_o = {31'b0, lt_signed};
       epoxy_core_pkg::AluSltu: result_o = {31'b0, lt_unsigned};
@@ -66,7 +70,7 @@ module epoxy_core_alu (
       epoxy_core_pkg::AluSra:  result_o = shift_right;
       epoxy_core_pkg::AluOr:   result_o = a_i | b_i;
       epoxy_core_pkg::AluAnd:  result_o = a_i & b_i;
-      default:                 result_o = a_i + b_i;
+      default:                 result_o = sum[31:0];
     endcase
   end
 

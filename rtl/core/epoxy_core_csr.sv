@@ -80,6 +80,14 @@ module epoxy_core_csr #(
   localparam int unsigned N = (PmpEntries == 0) ? 1 : PmpEntries;  // stored entries
   localparam int          PmpN = PmpEntries;                        // signed, for loops
 
+  // WARL/WLRL fields that hold fewer bits than 32 (the ISS masks the same way): mcounteren
+  // and mcountinhibit have a bit only for the counters that count (cycle, time, instret,
+  // and mhpmcounter3/4; mcountinhibit has no TM bit); mcause holds the interrupt bit and a
+  // 5-bit code (every cause this core raises is below 32).
+  localparam logic [31:0] CounterenMask = 32'h0000_001F;
+  localparam logic [31:0] InhibitMask   = 32'h0000_001D;
+  localparam logic [31:0] McauseMask    = 32'h8000_001F;
+
   // Writable mie bits, which are also the mip bits that exist.
   localparam logic [31:0] IrqMask =
       32'((1 << epoxy_core_pkg::IrqMSoft) | (1 << epoxy_core_pkg::IrqMTimer) | (1 << epoxy_core_pkg::IrqMExt)) |
@@ -145,17 +153,17 @@ module epoxy_core_csr #(
       epoxy_core_pkg::CsrMepoxyctl:                    rdv = {31'd0, ct_branch_q};
       epoxy_core_pkg::CsrMenvcfg, epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: rdv = 32'd0;
       default: begin
-        if ((ra >= epoxy_core_pkg::CsrMvendorid && ra <= epoxy_core_pkg::CsrMconfigptr) ||
-            (ra >= epoxy_core_pkg::CsrHpmCounter3 && ra <= 12'hC1F) ||
-            (ra >= epoxy_core_pkg::CsrHpmCounter3H && ra <= 12'hC9F) ||
-            (ra >= epoxy_core_pkg::CsrMhpmCounter3 && ra <= 12'hB1F) ||
-            (ra >= epoxy_core_pkg::CsrMhpmCounter3H && ra <= 12'hB9F) ||
-            (ra >= epoxy_core_pkg::CsrMhpmEvent3 && ra <= epoxy_core_pkg::CsrMhpmEvent31)) begin
+        if (epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrMvendorid, epoxy_core_pkg::CsrMconfigptr) ||
+            epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrHpmCounter3, 12'hC1F) ||
+            epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrHpmCounter3H, 12'hC9F) ||
+            epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrMhpmCounter3, 12'hB1F) ||
+            epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrMhpmCounter3H, 12'hB9F) ||
+            epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrMhpmEvent3, epoxy_core_pkg::CsrMhpmEvent31)) begin
           rdv = 32'd0;  // exist and read zero (event selectors are fixed)
-        end else if (ra >= epoxy_core_pkg::CsrPmpcfg0 && ra <= 12'h3AF) begin
+        end else if (epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrPmpcfg0, 12'h3AF)) begin
           rdv = (ra[3:2] == 2'b00) ? cfg_all[32*ra[1:0] +: 32] : 32'd0;
-        end else if (ra >= epoxy_core_pkg::CsrPmpaddr0 && ra <= 12'h3EF) begin
-          rdv = (ra <= 12'h3BF) ? addr_all[32*ra[3:0] +: 32] : 32'd0;
+        end else if (epoxy_core_pkg::csr_in_range(ra, epoxy_core_pkg::CsrPmpaddr0, 12'h3EF)) begin
+          rdv = !ra[6] ? addr_all[32*ra[3:0] +: 32] : 32'd0;
         end
       end
     endcase
@@ -195,19 +203,19 @@ module epoxy_core_csr #(
       epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMepoxyctl, epoxy_core_pkg::CsrMenvcfg,
       epoxy_core_pkg::CsrMenvcfgh, epoxy_core_pkg::CsrMstatush: iexists = 1'b1;
       default: begin
-        iexists = (ia >= epoxy_core_pkg::CsrMvendorid && ia <= epoxy_core_pkg::CsrMconfigptr) ||
-                  (ia >= epoxy_core_pkg::CsrHpmCounter3 && ia <= 12'hC1F) ||
-                  (ia >= epoxy_core_pkg::CsrHpmCounter3H && ia <= 12'hC9F) ||
-                  (ia >= epoxy_core_pkg::CsrMhpmCounter3 && ia <= 12'hB1F) ||
-                  (ia >= epoxy_core_pkg::CsrMhpmCounter3H && ia <= 12'hB9F) ||
-                  (ia >= epoxy_core_pkg::CsrMhpmEvent3 && ia <= epoxy_core_pkg::CsrMhpmEvent31) ||
-                  (ia >= epoxy_core_pkg::CsrPmpcfg0 && ia <= 12'h3AF) ||
-                  (ia >= epoxy_core_pkg::CsrPmpaddr0 && ia <= 12'h3EF);
+        iexists = epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrMvendorid, epoxy_core_pkg::CsrMconfigptr) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrHpmCounter3, 12'hC1F) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrHpmCounter3H, 12'hC9F) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrMhpmCounter3, 12'hB1F) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrMhpmCounter3H, 12'hB9F) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrMhpmEvent3, epoxy_core_pkg::CsrMhpmEvent31) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrPmpcfg0, 12'h3AF) ||
+                  epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrPmpaddr0, 12'h3EF);
       end
     endcase
   end
-  assign is_counter = (ia >= epoxy_core_pkg::CsrCycle && ia <= 12'hC1F) ||
-                      (ia >= epoxy_core_pkg::CsrCycleH && ia <= 12'hC9F);
+  assign is_counter = epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrCycle, 12'hC1F) ||
+                      epoxy_core_pkg::csr_in_range(ia, epoxy_core_pkg::CsrCycleH, 12'hC9F);
   assign counter_gated = (priv_q == epoxy_core_pkg::PrivU) && is_counter && !mcounteren_q[ia[4:0]];
 
   assign id_csr_illegal_o = ((priv_q == epoxy_core_pkg::PrivU) && (ia[9:8] != 2'b00)) ||
@@ -246,8 +254,8 @@ module epoxy_core_csr #(
   endfunction
 
   logic pmpcfg_sel, pmpaddr_sel;
-  assign pmpcfg_sel  = (csr_addr_i >= epoxy_core_pkg::CsrPmpcfg0) && (csr_addr_i <= 12'h3A3);
-  assign pmpaddr_sel = (csr_addr_i >= epoxy_core_pkg::CsrPmpaddr0) && (csr_addr_i <= 12'h3BF);
+  assign pmpcfg_sel  = epoxy_core_pkg::csr_in_range(csr_addr_i, epoxy_core_pkg::CsrPmpcfg0, 12'h3A3);
+  assign pmpaddr_sel = epoxy_core_pkg::csr_in_range(csr_addr_i, epoxy_core_pkg::CsrPmpaddr0, 12'h3BF);
 
   // ---- State updates ------------------------------------------------------------------------
   // Each register is written only when something changes it: a trap, an mret, or an
@@ -271,7 +279,7 @@ module epoxy_core_csr #(
       ct_branch_q     <= 1'b0;
     end else if (trap_i) begin
       mepc_q         <= {trap_pc_i[31:1], 1'b0};
-      mcause_q       <= trap_cause_i;
+      mcause_q       <= trap_cause_i & McauseMask;
       mtval_q        <= trap_tval_i;
       mstatus_mpie_q <= mstatus_mie_q;
       mstatus_mie_q  <= 1'b0;
@@ -295,11 +303,11 @@ module epoxy_core_csr #(
         end
         epoxy_core_pkg::CsrMie:           mie_q           <= wdata & IrqMask;
         epoxy_core_pkg::CsrMtvec:         mtvec_q         <= {wdata[31:2], 1'b0, wdata[0]};
-        epoxy_core_pkg::CsrMcounteren:    mcounteren_q    <= wdata;
-        epoxy_core_pkg::CsrMcountinhibit: mcountinhibit_q <= {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMcounteren:    mcounteren_q    <= wdata & CounterenMask;
+        epoxy_core_pkg::CsrMcountinhibit: mcountinhibit_q <= wdata & InhibitMask;
         epoxy_core_pkg::CsrMscratch:      mscratch_q      <= wdata;
         epoxy_core_pkg::CsrMepc:          mepc_q          <= {wdata[31:1], 1'b0};
-        epoxy_core_pkg::CsrMcause:        mcause_q        <= wdata;
+        epoxy_core_pkg::CsrMcause:        mcause_q        <= wdata & McauseMask;
         epoxy_core_pkg::CsrMtval:         mtval_q         <= wdata;
         epoxy_core_pkg::CsrMepoxyctl:     ct_branch_q     <= wdata[0];
         // Counters and PMP below; everything else that exists takes the write and keeps
@@ -321,36 +329,55 @@ module epoxy_core_csr #(
     end
   end
 
-  // Counters tick; an explicit write overrides this cycle's tick of the written counter.
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      mcycle_q   <= 64'd0;
-      minstret_q <= 64'd0;
-      hpm3_q     <= 64'd0;
-      hpm4_q     <= 64'd0;
-    end else begin
-      if (!mcountinhibit_q[0])                                  mcycle_q   <= mcycle_q + 64'd1;
-      if (retire_i && !mcountinhibit_q[2])                      minstret_q <= minstret_q + 64'd1;
-      if ((HpmCounters != 0) && ev_stall_i && !mcountinhibit_q[3])  hpm3_q <= hpm3_q + 64'd1;
-      if ((HpmCounters != 0) && ev_bubble_i && !mcountinhibit_q[4]) hpm4_q <= hpm4_q + 64'd1;
-      if (wr_en) begin
-        unique case (csr_addr_i)
-          epoxy_core_pkg::CsrMcountinhibit: begin
-            // The new IR bit already applies to the writing instruction (as the ISS, Spike).
-            minstret_q <= (wdata[2] || !retire_i) ? minstret_q : minstret_q + 64'd1;
-          end
-          epoxy_core_pkg::CsrMcycle:        mcycle_q   <= {mcycle_q[63:32], wdata};
-          epoxy_core_pkg::CsrMcycleH:       mcycle_q   <= {wdata, mcycle_q[31:0]};
-          epoxy_core_pkg::CsrMinstret:      minstret_q <= {minstret_q[63:32], wdata};
-          epoxy_core_pkg::CsrMinstretH:     minstret_q <= {wdata, minstret_q[31:0]};
-          epoxy_core_pkg::CsrMhpmCounter3:  if (HpmCounters != 0) hpm3_q <= {hpm3_q[63:32], wdata};
-          epoxy_core_pkg::CsrMhpmCounter3H: if (HpmCounters != 0) hpm3_q <= {wdata, hpm3_q[31:0]};
-          epoxy_core_pkg::CsrMhpmCounter4:  if (HpmCounters != 0) hpm4_q <= {hpm4_q[63:32], wdata};
-          epoxy_core_pkg::CsrMhpmCounter4H: if (HpmCounters != 0) hpm4_q <= {wdata, hpm4_q[31:0]};
-          default: ;
-        endcase
-      end
-    end
+  // Counters tick; an explicit write of a half overrides this cycle's tick of that counter.
+  // A write of mcountinhibit already applies its IR bit to the writing instruction (as the
+  // ISS and Spike do); the other bits take effect from the next cycle.
+  logic wr_cnt;
+  logic ir_inhibit;
+  assign wr_cnt     = wr_en && (csr_addr_i[11:8] == 4'hB);  // the machine counters
+  assign ir_inhibit = (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMcountinhibit)) ? wdata[2]
+                                                                                 : mcountinhibit_q[2];
+
+  epoxy_core_counter u_mcycle (
+    .clk_i, .rst_ni,
+    .inc_i   (!mcountinhibit_q[0]),
+    .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMcycle)),
+    .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMcycleH)),
+    .wdata_i (wdata),
+    .value_o (mcycle_q)
+  );
+
+  epoxy_core_counter u_minstret (
+    .clk_i, .rst_ni,
+    .inc_i   (retire_i && !ir_inhibit),
+    .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMinstret)),
+    .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMinstretH)),
+    .wdata_i (wdata),
+    .value_o (minstret_q)
+  );
+
+  if (HpmCounters != 0) begin : g_hpm
+    epoxy_core_counter u_hpm3 (
+      .clk_i, .rst_ni,
+      .inc_i   (ev_stall_i && !mcountinhibit_q[3]),
+      .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter3)),
+      .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter3H)),
+      .wdata_i (wdata),
+      .value_o (hpm3_q)
+    );
+    epoxy_core_counter u_hpm4 (
+      .clk_i, .rst_ni,
+      .inc_i   (ev_bubble_i && !mcountinhibit_q[4]),
+      .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter4)),
+      .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter4H)),
+      .wdata_i (wdata),
+      .value_o (hpm4_q)
+    );
+  end else begin : g_no_hpm
+    assign hpm3_q = 64'd0;
+    assign hpm4_q = 64'd0;
+    logic unused_hpm;
+    assign unused_hpm = ev_stall_i ^ ev_bubble_i;
   end
 
   // PMP entries: only an instruction's write of pmpcfgK or pmpaddrK changes them.
@@ -385,12 +412,13 @@ module epoxy_core_csr #(
     end else if (wr) begin
       unique case (csr_addr_i)
         epoxy_core_pkg::CsrMie:           wval_q <= wdata & IrqMask;
-        epoxy_core_pkg::CsrMtvec,
-        epoxy_core_pkg::CsrMcountinhibit: wval_q <= {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMtvec:         wval_q <= {wdata[31:2], 1'b0, wdata[0]};
+        epoxy_core_pkg::CsrMcountinhibit: wval_q <= wdata & InhibitMask;
+        epoxy_core_pkg::CsrMcounteren:    wval_q <= wdata & CounterenMask;
+        epoxy_core_pkg::CsrMcause:        wval_q <= wdata & McauseMask;
         epoxy_core_pkg::CsrMepc:          wval_q <= {wdata[31:1], 1'b0};
         epoxy_core_pkg::CsrMepoxyctl:     wval_q <= {31'd0, wdata[0]};
-        epoxy_core_pkg::CsrMcounteren, epoxy_core_pkg::CsrMscratch, epoxy_core_pkg::CsrMcause,
-        epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMcycle, epoxy_core_pkg::CsrMcycleH,
+        epoxy_core_pkg::CsrMscratch, epoxy_core_pkg::CsrMtval, epoxy_core_pkg::CsrMcycle, epoxy_core_pkg::CsrMcycleH,
         epoxy_core_pkg::CsrMinstret, epoxy_core_pkg::CsrMinstretH,
         epoxy_core_pkg::CsrMhpmCounter3, epoxy_core_pkg::CsrMhpmCounter3H,
         epoxy_core_pkg::CsrMhpmCounter4, epoxy_core_pkg::CsrMhpmCounter4H: begin

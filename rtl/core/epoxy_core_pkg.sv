@@ -178,6 +178,22 @@ package epoxy_core_pkg;
     PmpNapot = 2'b11
   } pmp_mode_e;
 
+  // lo <= a <= hi for constant lo and hi, as AND/OR logic: Yosys maps a comparison
+  // operator to a carry chain even against a constant (on the iCE40 about 25 logic cells
+  // for a 12-bit range, against 2 to 4 LUTs for this), and the core decodes CSR numbers
+  // by range in several places. Bit i from the bottom: a[i:0] >= lo[i:0] holds if a[i] is
+  // above lo[i], or equal and the bits below compare >=; <= hi likewise.
+  function automatic logic csr_in_range(logic [11:0] a, logic [11:0] lo, logic [11:0] hi);
+    logic ge, le;
+    ge = 1'b1;
+    le = 1'b1;
+    for (int i = 0; i < 12; i++) begin
+      ge = lo[i] ? (a[i] && ge) : (a[i] || ge);
+      le = hi[i] ? (!a[i] || le) : (!a[i] && le);
+    end
+    csr_in_range = ge && le;
+  endfunction
+
   typedef enum logic [1:0] {
     AccFetch,
     AccLoad,

@@ -202,9 +202,20 @@ module epoxy_soc #(
 
   // ---- Address decode (from the generated memory map) ------------------------------------
   // Inside the SRAM as built (SramBytes), and the word-interleaved bank of an SRAM address.
+  // (With a power-of-two size, which the boards use, the bound is a mask: a comparison
+  // operator becomes a carry chain in synthesis even against a constant.)
+  localparam logic SramPow2 = (SramBytes & (SramBytes - 1)) == 0;
+  localparam logic RomPow2  = (RomBytes & (RomBytes - 1)) == 0;
   function automatic logic in_built_sram(logic [31:0] addr);
     in_built_sram = epoxy_soc_map_pkg::in_sram(addr) &&
-                    (addr - epoxy_soc_map_pkg::SramBase < SramBytes);
+                    (SramPow2 ? ((addr & (epoxy_soc_map_pkg::SramSize - 32'd1) &
+                                  ~(SramBytes - 32'd1)) == 32'd0)
+                              : (addr - epoxy_soc_map_pkg::SramBase < SramBytes));
+  endfunction
+  function automatic logic in_built_rom(logic [31:0] addr);
+    in_built_rom = RomPow2 ? ((addr & (epoxy_soc_map_pkg::RomSize - 32'd1) &
+                               ~(RomBytes - 32'd1)) == 32'd0)
+                           : (addr - epoxy_soc_map_pkg::RomBase < RomBytes);
   endfunction
   /* verilator lint_off UNUSEDSIGNAL */   // only the bank bits of the word address
   function automatic logic [BankBits:0] sram_bank(logic [31:0] addr);
@@ -216,7 +227,7 @@ module epoxy_soc #(
     logic [SelW-1:0] sel;
     sel = SelW'(NumSlaves);  // error responder
     if (epoxy_soc_map_pkg::in_rom(addr)) begin
-      if (addr[31:0] - epoxy_soc_map_pkg::RomBase < RomBytes) sel = SelW'(SlvRom);
+      if (in_built_rom(addr)) sel = SelW'(SlvRom);
     end else if (epoxy_soc_map_pkg::in_sram(addr)) begin
       if (in_built_sram(addr)) sel = SelW'(SlvSram) + SelW'(sram_bank(addr));
     end else if (!fetch) begin
@@ -271,7 +282,14 @@ module epoxy_soc #(
   assign bus_req_o = {dma_req, m_req};
   assign bus_gnt_o = {dma_gnt, m_gnt};
 
-  epoxy_soc_xbar #(.NumMasters(NumMasters), .NumSlaves(NumSlaves)) u_xbar (
+  // The instruction port reaches the memories only (decode() never selects a device for a
+  // fetch), so the devices' ports need no multiplexer.
+  localparam logic [NumSlaves-1:0] MemSlaves = NumSlaves'((1 << (SlvSram + SramBanks)) - 1);
+  localparam logic [NumMasters*NumSlaves-1:0] Reach =
+      ((NumMasters*NumSlaves)'({NumSlaves{1'b1}}) << (MstData * NumSlaves)) |
+      ((NumMasters*NumSlaves)'(MemSlaves) << (MstInstr * NumSlaves));
+
+  epoxy_soc_xbar #(.NumMasters(NumMasters), .NumSlaves(NumSlaves), .Reach(Reach)) u_xbar (
     .clk_i, .rst_ni,
     .m_req_i (m_req), .m_sel_i (m_sel), .m_addr_i (m_addr), .m_we_i (m_we), .m_be_i (m_be),
     .m_wdata_i (m_wdata), .m_gnt_o (m_gnt), .m_rvalid_o (m_rvalid), .m_rdata_o (m_rdata),

@@ -24,7 +24,10 @@ module epoxy_soc_timer (
   output logic        irq_software_o
 );
 
-  logic [63:0] mtime_q, mtimecmp_q;
+  // mtimecmp is stored inverted: mtime >= mtimecmp is then the carry out of
+  // mtime + ~mtimecmp + 1, a carry chain straight from the two registers (no inverters in
+  // front of it: 64 logic cells less on the iCE40).
+  logic [63:0] mtime_q, mtimecmp_n_q;
   logic        msip_q;
 
   always_comb begin
@@ -33,8 +36,8 @@ module epoxy_soc_timer (
     unique case (reg_offset_i)
       epoxy_soc_map_pkg::TimerMtime:     reg_rdata_o = mtime_q[31:0];
       epoxy_soc_map_pkg::TimerMtimeh:    reg_rdata_o = mtime_q[63:32];
-      epoxy_soc_map_pkg::TimerMtimecmp:  reg_rdata_o = mtimecmp_q[31:0];
-      epoxy_soc_map_pkg::TimerMtimecmph: reg_rdata_o = mtimecmp_q[63:32];
+      epoxy_soc_map_pkg::TimerMtimecmp:  reg_rdata_o = ~mtimecmp_n_q[31:0];
+      epoxy_soc_map_pkg::TimerMtimecmph: reg_rdata_o = ~mtimecmp_n_q[63:32];
       epoxy_soc_map_pkg::TimerMsip:      reg_rdata_o = {31'd0, msip_q};
       default:                           reg_hit_o = 1'b0;
     endcase
@@ -43,7 +46,7 @@ module epoxy_soc_timer (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       mtime_q    <= 64'd0;
-      mtimecmp_q <= '1;
+      mtimecmp_n_q <= '0;  // mtimecmp = all ones
       msip_q     <= 1'b0;
     end else begin
       mtime_q <= mtime_q + 64'd1;
@@ -51,8 +54,8 @@ module epoxy_soc_timer (
         unique case (reg_offset_i)
           epoxy_soc_map_pkg::TimerMtime:     mtime_q[31:0]     <= reg_wdata_i;
           epoxy_soc_map_pkg::TimerMtimeh:    mtime_q[63:32]    <= reg_wdata_i;
-          epoxy_soc_map_pkg::TimerMtimecmp:  mtimecmp_q[31:0]  <= reg_wdata_i;
-          epoxy_soc_map_pkg::TimerMtimecmph: mtimecmp_q[63:32] <= reg_wdata_i;
+          epoxy_soc_map_pkg::TimerMtimecmp:  mtimecmp_n_q[31:0]  <= ~reg_wdata_i;
+          epoxy_soc_map_pkg::TimerMtimecmph: mtimecmp_n_q[63:32] <= ~reg_wdata_i;
           epoxy_soc_map_pkg::TimerMsip:      msip_q            <= reg_wdata_i[0];
           default: ;
         endcase
@@ -61,11 +64,13 @@ module epoxy_soc_timer (
   end
 
   assign time_o         = mtime_q;
-  assign irq_timer_o    = mtime_q >= mtimecmp_q;
+  logic [64:0] cmp_sum;
+  assign cmp_sum        = 65'(mtime_q) + 65'(mtimecmp_n_q) + 65'd1;
+  assign irq_timer_o    = cmp_sum[64];
   assign irq_software_o = msip_q;
 
   logic unused;
-  assign unused = reg_re_i;
+  assign unused = reg_re_i ^ (^cmp_sum[63:0]);
 
 endmodule
 

@@ -4,7 +4,10 @@
 // Each master presents, with its request, the index of the slave it addresses (decoded
 // by the SoC from the generated memory map); index NumSlaves means "no slave" and is
 // answered by the master's own error responder (grant at once, err one cycle later), so
-// an unmapped or forbidden access never waits and never reaches a slave.
+// an unmapped or forbidden access never waits and never reaches a slave. Reach says which
+// master can address which slave (the core's instruction port, for example, never reaches
+// a device): a slave that only one master reaches gets that master's signals without a
+// multiplexer, and a request outside Reach is answered by the error responder too.
 //
 // Arbitration is per slave and round-robin: among the masters requesting a slave in a
 // cycle, the first at or after the slave's pointer wins, and the pointer then moves past
@@ -21,6 +24,8 @@
 module epoxy_soc_xbar #(
   parameter int unsigned NumMasters = 2,
   parameter int unsigned NumSlaves  = 4,
+  // bit m*NumSlaves + s: master m can address slave s
+  parameter logic [NumMasters*NumSlaves-1:0] Reach = '1,
   localparam int unsigned SelW = $clog2(NumSlaves + 1),
   localparam int unsigned MW   = (NumMasters > 1) ? $clog2(NumMasters) : 1
 ) (
@@ -60,6 +65,13 @@ module epoxy_soc_xbar #(
 
   // Flat vectors (Yosys 0.23 reads no multi-dimensional packed ports): field i of a vector
   // of W-bit fields is v[i*W +: W].
+  // Per master, per sel value (the error index and beyond included): a slave it may address.
+  localparam int unsigned SelN = 1 << SelW;
+  logic [SelN-1:0] ok_x [NumMasters];
+  for (genvar m = 0; m < NumMasters; m++) begin : g_ok
+    assign ok_x[m] = SelN'(Reach[m*NumSlaves +: NumSlaves]);
+  end
+
   if (NumMasters == 2) begin : g_two
     // Two masters (the SoC's case), as whole-vector logic over the slaves (one bit per
     // slave: owner and pointer are 1 bit wide), which simulates much faster than the
@@ -72,12 +84,15 @@ module epoxy_soc_xbar #(
     logic                 err0, err1;  // master m addresses no slave
     assign sel0 = m_sel_i[0 +: SelW];
     assign sel1 = m_sel_i[SelW +: SelW];
-    assign req0 = m_req_i[0] ? (NumSlaves'(1) << sel0) : '0;  // 0 for the error index
-    assign req1 = m_req_i[1] ? (NumSlaves'(1) << sel1) : '0;
-    assign err0 = m_req_i[0] && (sel0 >= SelW'(NumSlaves));
-    assign err1 = m_req_i[1] && (sel1 >= SelW'(NumSlaves));
-    // With both requesting, the pointer decides (0: master 0 first, 1: master 1 first).
-    assign own1 = req1 & (~req0 | ptr_q);
+    localparam logic [NumSlaves-1:0] reach0 = Reach[0 +: NumSlaves];
+    localparam logic [NumSlaves-1:0] reach1 = Reach[NumSlaves +: NumSlaves];
+    assign req0 = m_req_i[0] ? ((NumSlaves'(1) << sel0) & reach0) : '0;  // 0: error index
+    assign req1 = m_req_i[1] ? ((NumSlaves'(1) << sel1) & reach1) : '0;
+    assign err0 = m_req_i[0] && !ok_x[0][sel0];
+    assign err1 = m_req_i[1] && !ok_x[1][sel1];
+    // With both requesting, the pointer decides (0: master 0 first, 1: master 1 first). A
+    // slave that master 0 cannot reach belongs to master 1, and the other way round.
+    assign own1 = (req1 & (~req0 | ptr_q) & reach1) | ~reach0;
     assign any  = req0 | req1;
     assign s_req_o = any;
     assign s_we_o  = (own1 & {NumSlaves{m_we_i[1]}}) | (~own1 & {NumSlaves{m_we_i[0]}});
@@ -131,13 +146,15 @@ module epoxy_soc_xbar #(
         // The first requester at or after the pointer wins, else the first before it: two
         // descending scans, the later assignment winning.
         for (int m = NumMasters - 1; m >= 0; m--) begin
-          if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) < ptr_q[s*MW +: MW]) begin
+          if (m_req_i[m] && Reach[m*NumSlaves + s] && m_sel_i[m*SelW +: SelW] == SelW'(s) &&
+              MW'(m) < ptr_q[s*MW +: MW]) begin
             any[s]            = 1'b1;
             owner[s*MW +: MW] = MW'(m);
           end
         end
         for (int m = NumMasters - 1; m >= 0; m--) begin
-          if (m_req_i[m] && m_sel_i[m*SelW +: SelW] == SelW'(s) && MW'(m) >= ptr_q[s*MW +: MW]) begin
+          if (m_req_i[m] && Reach[m*NumSlaves + s] && m_sel_i[m*SelW +: SelW] == SelW'(s) &&
+              MW'(m) >= ptr_q[s*MW +: MW]) begin
             any[s]            = 1'b1;
             owner[s*MW +: MW] = MW'(m);
           end
@@ -151,7 +168,7 @@ module epoxy_soc_xbar #(
       for (int m = 0; m < NumMasters; m++) begin
         m_gnt_o[m] = 1'b0;
         if (m_req_i[m]) begin
-          if (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves)) begin
+          if (!ok_x[m][m_sel_i[m*SelW +: SelW]]) begin
             m_gnt_o[m] = 1'b1;   // error responder: never busy
           end else begin
             for (int s = 0; s < NumSlaves; s++) begin
@@ -179,7 +196,7 @@ module epoxy_soc_xbar #(
           end
         end
         for (int m = 0; m < NumMasters; m++) begin
-          err_pending_q[m] <= m_req_i[m] && (m_sel_i[m*SelW +: SelW] >= SelW'(NumSlaves));
+          err_pending_q[m] <= m_req_i[m] && !ok_x[m][m_sel_i[m*SelW +: SelW]];
         end
       end
     end

@@ -76,11 +76,11 @@ bool Hart::csr_write(uint16_t a, uint32_t v, Retire& r) {
         }
         case rv::kMie: mie_ = v & irq_mask_; break;  // MSIE, MTIE, MEIE, local enables
         case rv::kMtvec: mtvec_ = v & ~2u; break;  // modes 0 (direct) and 1 (vectored)
-        case rv::kMcounteren: mcounteren_ = v; break;
-        case rv::kMcountinhibit: mcountinhibit_ = v & ~2u; break;  // no TM bit
+        case rv::kMcounteren: mcounteren_ = v & 0x1Fu; break;  // CY, TM, IR, HPM3, HPM4
+        case rv::kMcountinhibit: mcountinhibit_ = v & 0x1Du; break;  // CY, IR, HPM3, HPM4
         case rv::kMscratch: mscratch_ = v; break;
         case rv::kMepc: mepc_ = v & ~1u; break;
-        case rv::kMcause: mcause_ = v; break;
+        case rv::kMcause: mcause_ = v & 0x8000001Fu; break;  // WLRL: interrupt bit, 5-bit code
         case rv::kMtval: mtval_ = v; break;
         case rv::kMcycle: mcycle_ = (mcycle_ & ~0xFFFFFFFFull) | v; break;
         case rv::kMcycleH: mcycle_ = (mcycle_ & 0xFFFFFFFFull) | (uint64_t(v) << 32); break;

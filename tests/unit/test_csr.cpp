@@ -185,7 +185,7 @@ TEST_CASE("csr: user counters from U-mode are gated by mcounteren", "[csr][umode
     };
     for (const Ctr c :
          {Ctr{rv::kCycle, 0}, Ctr{rv::kTime, 1}, Ctr{rv::kInstret, 2}, Ctr{rv::kCycleH, 0},
-          Ctr{rv::kTimeH, 1}, Ctr{rv::kInstretH, 2}, Ctr{rv::kHpmCounter3, 3}, Ctr{0xC1F, 31}}) {
+          Ctr{rv::kTimeH, 1}, Ctr{rv::kInstretH, 2}, Ctr{rv::kHpmCounter3, 3}, Ctr{0xC04, 4}}) {
         INFO("csr 0x" << std::hex << c.addr);
         {
             Harness h;
@@ -201,6 +201,22 @@ TEST_CASE("csr: user counters from U-mode are gated by mcounteren", "[csr][umode
             CHECK(h.step().kind == StepKind::Retired);
         }
     }
+}
+
+TEST_CASE("csr: mcounteren, mcountinhibit and mcause keep only their implemented bits",
+          "[csr]") {
+    Harness h;
+    h.set_csr(rv::kMcounteren, 0xFFFFFFFFu);
+    CHECK(h.csr(rv::kMcounteren) == 0x1Fu);  // CY, TM, IR, HPM3, HPM4
+    h.set_csr(rv::kMcountinhibit, 0xFFFFFFFFu);
+    CHECK(h.csr(rv::kMcountinhibit) == 0x1Du);  // no TM bit
+    h.set_csr(rv::kMcause, 0xFFFFFFFFu);
+    CHECK(h.csr(rv::kMcause) == 0x8000001Fu);  // interrupt bit and a 5-bit code
+    // So mhpmcounter5..31 stay gated in U-mode whatever is written to mcounteren.
+    h.set_csr(rv::kMcountinhibit, 0);
+    h.set_csr(rv::kMcounteren, 0xFFFFFFFFu);
+    h.enter_user();
+    require_illegal_csr(h, enc::csrr(5, 0xC1F));
 }
 
 TEST_CASE("csr: user counters in M-mode ignore mcounteren", "[csr]") {
