@@ -134,13 +134,9 @@ module epoxy_soc #(
   // Slave indices
   localparam int unsigned SlvRom    = 0;
   localparam int unsigned SlvSram   = 1;                 // .. SlvSram + SramBanks - 1
-  localparam int unsigned SlvUart   = SlvSram + SramBanks;
-  localparam int unsigned SlvTimer  = SlvUart + 1;
-  localparam int unsigned SlvGpio   = SlvUart + 2;
-  localparam int unsigned SlvSimctl = SlvUart + 3;
-  localparam int unsigned SlvSimirq = SlvUart + 4;
-  localparam int unsigned SlvNtt    = SlvUart + 5;
-  localparam int unsigned NumSlaves = SlvUart + 6;
+  localparam int unsigned SlvDev    = SlvSram + SramBanks;  // every device page
+  localparam int unsigned SlvNtt    = SlvDev + 1;
+  localparam int unsigned NumSlaves = SlvDev + 2;
   localparam int unsigned SelW      = $clog2(NumSlaves + 1);
   localparam int unsigned MstData   = 0;
   localparam int unsigned MstInstr  = 1;
@@ -231,11 +227,10 @@ module epoxy_soc #(
     end else if (epoxy_soc_map_pkg::in_sram(addr)) begin
       if (in_built_sram(addr)) sel = SelW'(SlvSram) + SelW'(sram_bank(addr));
     end else if (!fetch) begin
-      if (epoxy_soc_map_pkg::in_uart(addr))                     sel = SelW'(SlvUart);
-      else if (epoxy_soc_map_pkg::in_timer(addr))               sel = SelW'(SlvTimer);
-      else if (epoxy_soc_map_pkg::in_gpio(addr))                sel = SelW'(SlvGpio);
-      else if (epoxy_soc_map_pkg::in_simctl(addr) && SimDevices) sel = SelW'(SlvSimctl);
-      else if (epoxy_soc_map_pkg::in_simirq(addr) && SimDevices) sel = SelW'(SlvSimirq);
+      if (epoxy_soc_map_pkg::in_uart(addr) || epoxy_soc_map_pkg::in_timer(addr) ||
+          epoxy_soc_map_pkg::in_gpio(addr) ||
+          (SimDevices && (epoxy_soc_map_pkg::in_simctl(addr) ||
+                          epoxy_soc_map_pkg::in_simirq(addr))))  sel = SelW'(SlvDev);
       else if (epoxy_soc_map_pkg::in_ntt(addr) && NttEnable)    sel = SelW'(SlvNtt);
     end
     decode = sel;
@@ -289,7 +284,8 @@ module epoxy_soc #(
       ((NumMasters*NumSlaves)'({NumSlaves{1'b1}}) << (MstData * NumSlaves)) |
       ((NumMasters*NumSlaves)'(MemSlaves) << (MstInstr * NumSlaves));
 
-  epoxy_soc_xbar #(.NumMasters(NumMasters), .NumSlaves(NumSlaves), .Reach(Reach)) u_xbar (
+  epoxy_soc_xbar #(.NumMasters(NumMasters), .NumSlaves(NumSlaves), .Reach(Reach),
+                   .ReadOnly(NumMasters'(1) << MstInstr)) u_xbar (
     .clk_i, .rst_ni,
     .m_req_i (m_req), .m_sel_i (m_sel), .m_addr_i (m_addr), .m_we_i (m_we), .m_be_i (m_be),
     .m_wdata_i (m_wdata), .m_gnt_o (m_gnt), .m_rvalid_o (m_rvalid), .m_rdata_o (m_rdata),
@@ -364,25 +360,47 @@ module epoxy_soc #(
   end
 
   // ---- Peripherals --------------------------------------------------------------------------
-  // One register adapter per device: word accesses only, err for unknown offsets.
-  localparam int unsigned NumDev = 5;
+  // One crossbar slave and one register adapter for all the device pages (word accesses
+  // only, err for unknown offsets): the page number selects the device. Only the core's
+  // data port reaches them, one access at a time, so a single adapter (one read-data
+  // register) serves them all.
+  localparam int unsigned NumDev = 5;   // uart, timer, gpio, simctl, simirq
   logic [NumDev*12-1:0] reg_offset;
-  logic [NumDev-1:0]    reg_re, reg_we, reg_hit;
+  logic [NumDev-1:0]    reg_re, reg_we, reg_hit, dev_sel;
   logic [NumDev*32-1:0] reg_wdata, reg_rdata;
+  logic [11:0]          dev_offset;
+  logic                 dev_re, dev_we, dev_hit;
+  logic [31:0]          dev_wdata, dev_rdata;
+  logic [31:0]          dev_addr;
 
-  for (genvar d = 0; d < NumDev; d++) begin : g_dev
-    epoxy_soc_reg_adapter u_adapter (
-      .clk_i, .rst_ni,
-      .req_i (s_req[SlvUart + d]), .gnt_o (s_gnt[SlvUart + d]),
-      .addr_i (s_addr[(SlvUart + d)*32 +: 32]),
-      .we_i (s_we[SlvUart + d]), .be_i (s_be[(SlvUart + d)*4 +: 4]),
-      .wdata_i (s_wdata[(SlvUart + d)*32 +: 32]),
-      .rvalid_o (s_rvalid[SlvUart + d]), .rdata_o (s_rdata[(SlvUart + d)*32 +: 32]),
-      .err_o (s_err[SlvUart + d]),
-      .reg_offset_o (reg_offset[d*12 +: 12]), .reg_re_o (reg_re[d]), .reg_we_o (reg_we[d]),
-      .reg_wdata_o (reg_wdata[d*32 +: 32]), .reg_hit_i (reg_hit[d]),
-      .reg_rdata_i (reg_rdata[d*32 +: 32])
-    );
+  assign dev_addr = s_addr[SlvDev*32 +: 32];
+  epoxy_soc_reg_adapter u_dev_adapter (
+    .clk_i, .rst_ni,
+    .req_i (s_req[SlvDev]), .gnt_o (s_gnt[SlvDev]),
+    .addr_i (dev_addr),
+    .we_i (s_we[SlvDev]), .be_i (s_be[SlvDev*4 +: 4]),
+    .wdata_i (s_wdata[SlvDev*32 +: 32]),
+    .rvalid_o (s_rvalid[SlvDev]), .rdata_o (s_rdata[SlvDev*32 +: 32]),
+    .err_o (s_err[SlvDev]),
+    .reg_offset_o (dev_offset), .reg_re_o (dev_re), .reg_we_o (dev_we),
+    .reg_wdata_o (dev_wdata), .reg_hit_i (dev_hit), .reg_rdata_i (dev_rdata)
+  );
+
+  // The device of the page (the decode sent only existing devices' pages here).
+  assign dev_sel = {epoxy_soc_map_pkg::in_simirq(dev_addr), epoxy_soc_map_pkg::in_simctl(dev_addr),
+                    epoxy_soc_map_pkg::in_gpio(dev_addr), epoxy_soc_map_pkg::in_timer(dev_addr),
+                    epoxy_soc_map_pkg::in_uart(dev_addr)};
+  always_comb begin
+    dev_hit   = 1'b0;
+    dev_rdata = 32'd0;
+    for (int d = 0; d < NumDev; d++) begin
+      reg_offset[d*12 +: 12] = dev_offset;
+      reg_re[d]              = dev_re && dev_sel[d];
+      reg_we[d]              = dev_we && dev_sel[d];
+      reg_wdata[d*32 +: 32]  = dev_wdata;
+      dev_hit   = dev_hit | (dev_sel[d] & reg_hit[d]);
+      dev_rdata = dev_rdata | ({32{dev_sel[d]}} & reg_rdata[d*32 +: 32]);
+    end
   end
 
   epoxy_soc_uart #(.ClkDivReset(UartClkDivReset), .FifoDepth(UartFifoDepth)) u_uart (

@@ -26,6 +26,10 @@ module epoxy_soc_xbar #(
   parameter int unsigned NumSlaves  = 4,
   // bit m*NumSlaves + s: master m can address slave s
   parameter logic [NumMasters*NumSlaves-1:0] Reach = '1,
+  // bit m: master m only reads (we 0, be all ones) and reaches only slaves that look at be
+  // and wdata for writes alone (memories): its be and wdata are never routed (used by the
+  // two-master form to drop those multiplexers)
+  parameter logic [NumMasters-1:0] ReadOnly = '0,
   localparam int unsigned SelW = $clog2(NumSlaves + 1),
   localparam int unsigned MW   = (NumMasters > 1) ? $clog2(NumMasters) : 1
 ) (
@@ -96,10 +100,14 @@ module epoxy_soc_xbar #(
     assign any  = req0 | req1;
     assign s_req_o = any;
     assign s_we_o  = (own1 & {NumSlaves{m_we_i[1]}}) | (~own1 & {NumSlaves{m_we_i[0]}});
+    // A read-only master's be and wdata are never selected (see ReadOnly): the other
+    // master's go to every slave unmultiplexed.
+    logic [NumSlaves-1:0] own1_w;
+    assign own1_w = ReadOnly[1] ? '0 : ReadOnly[0] ? '1 : own1;
     for (genvar s = 0; s < NumSlaves; s++) begin : g_slave
       assign s_addr_o[s*32 +: 32]  = own1[s] ? m_addr_i[32 +: 32]  : m_addr_i[0 +: 32];
-      assign s_be_o[s*4 +: 4]      = own1[s] ? m_be_i[4 +: 4]      : m_be_i[0 +: 4];
-      assign s_wdata_o[s*32 +: 32] = own1[s] ? m_wdata_i[32 +: 32] : m_wdata_i[0 +: 32];
+      assign s_be_o[s*4 +: 4]      = own1_w[s] ? m_be_i[4 +: 4]      : m_be_i[0 +: 4];
+      assign s_wdata_o[s*32 +: 32] = own1_w[s] ? m_wdata_i[32 +: 32] : m_wdata_i[0 +: 32];
     end
     assign m_gnt_o[0] = err0 || ((req0 & ~own1 & s_gnt_i) != '0);
     assign m_gnt_o[1] = err1 || ((req1 & own1 & s_gnt_i) != '0);
