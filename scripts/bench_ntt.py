@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 # NTT coprocessor benchmark (`make bench`, after scripts/bench_core.cmake): builds and runs the
-# cycle benchmark programs epoxy_ntt_perf_p1/p2/p4/p8 (tests/ntt/ntt_perf.cpp, the Verilated
-# block driven through the C++ driver, every result checked against the golden model), runs the
-# ntt-demo firmware on epoxy-sim for the glue overhead, and merges everything into one JSON:
-#   rows            per (P, field, variant, N, op): busy, DMA, compute = busy - DMA, cold busy,
-#                   the butterfly limit (N/2) log2(N) / P and the utilisations
-#   utilisation     per P, the minimum compute utilisation over the transforms with N >= 1024
-#                   against the 90% target
+# cycle benchmark programs epoxy_ntt_perf_p1/p2/p4/p8 (one 32-bit DMA lane) and
+# epoxy_ntt_perf_p4_l4/p8_l4 (four lanes; P = 4 with four lanes is the SoC's block)
+# (tests/ntt/ntt_perf.cpp, the Verilated block driven through the C++ driver, every result
+# checked against the golden model), runs the ntt-demo firmware on epoxy-sim for the glue
+# overhead, and merges everything into one JSON:
+#   rows            per (P, lanes, field, variant, N, op): busy, DMA, compute = busy - DMA, cold
+#                   busy, the butterfly limit (N/2) log2(N) / P and the utilisations
+#   utilisation     per configuration, the minimum compute utilisation over the transforms with
+#                   N >= 1024 against the 90% target, and the minimum with data movement
+#   lanes           one lane against four for the P measured both ways: busy cycles and
+#                   utilisation with data movement per field and N (NTT_FWD)
 #   speedup         the core benchmark's ntt1024 kernel (BabyBear forward + inverse, N = 1024,
 #                   cycles from core.json) over the block's NTT_FWD + NTT_INV busy cycles
 #   glue            ntt-demo's rows (kyber, dilithium, lde = the chained list) against 5%
@@ -31,7 +35,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import plot_ntt_bench  # noqa: E402  (same directory)
 
-PS = (1, 2, 4, 8)
+PS = (1, 2, 4, 8)                 # one DMA lane
+WIDE = ((4, 4), (8, 4))           # (P, lanes) measured with a wider DMA
+CONFIGS = [(p, 1) for p in PS] + list(WIDE)
+SOC_DMA_LANES = 4                 # epoxy_soc's NttDmaLanes in epoxy-sim (rtl/soc/CMakeLists.txt)
+
+
+def prog_name(p, lanes):
+    return f"epoxy_ntt_perf_p{p}" + ("" if lanes == 1 else f"_l{lanes}")
 UTIL_TARGET = 0.90
 UTIL_MIN_N = 1024
 GLUE_TARGET_PERCENT = 5.0
@@ -73,18 +84,19 @@ def main():
     t0 = time.time()
 
     if not a.no_build:
-        print("bench_ntt: building epoxy_ntt_perf_p{1,2,4,8} (the first time, or after an RTL "
-              "change, three Verilated configurations: minutes)", flush=True)
+        print("bench_ntt: building epoxy_ntt_perf_p{1,2,4,8} and _p{4,8}_l4 (the first time, or "
+              "after an RTL change, five Verilated configurations: minutes)", flush=True)
         run(["cmake", "--build", build, "--target", "epoxy_ntt_perf", "-j", str(a.jobs)],
             "building the NTT benchmark")
 
-    # ---- The block: one program per P ----
+    # ---- The block: one program per configuration ----
     rows, configs = [], []
-    for p in PS:
-        prog = os.path.join(build, "bin", f"epoxy_ntt_perf_p{p}")
-        part = os.path.join(out_dir, f"ntt-p{p}.json")
+    for p, lanes in CONFIGS:
+        name = prog_name(p, lanes)
+        prog = os.path.join(build, "bin", name)
+        part = os.path.join(out_dir, name.replace("epoxy_ntt_perf_", "ntt-") + ".json")
         t = time.time()
-        run([prog, "--out", part], f"epoxy_ntt_perf_p{p}")
+        run([prog, "--out", part], name)
         with open(part) as f:
             doc = json.load(f)
         if not doc["all_verified"]:
@@ -93,20 +105,22 @@ def main():
                             seconds=round(time.time() - t, 1)))
         rows.extend(doc["rows"])
 
-    def find(p, field, variant, n, op):
+    def find(p, field, variant, n, op, lanes=1):
         for r in rows:
-            if (r["p"], r["field"], r["variant"], r["n"], r["op"]) == (p, field, variant, n, op):
+            if (r["p"], r["lanes"], r["field"], r["variant"], r["n"], r["op"]) == \
+                    (p, lanes, field, variant, n, op):
                 return r
-        fail(f"no row P={p} {field} {variant} N={n} {op}")
+        fail(f"no row P={p} lanes={lanes} {field} {variant} N={n} {op}")
 
     # ---- Utilisation summary ----
     util = []
-    for p in PS:
-        big = [r for r in rows if r["p"] == p and r["limit"] is not None and r["n"] >= UTIL_MIN_N]
+    for p, lanes in CONFIGS:
+        big = [r for r in rows if r["p"] == p and r["lanes"] == lanes and r["limit"] is not None
+               and r["n"] >= UTIL_MIN_N]
         worst = min(big, key=lambda r: r["util_compute"])
         worst_dma = min(big, key=lambda r: r["util_with_dma"])
         util.append({
-            "p": p,
+            "p": p, "lanes": lanes,
             "min_util_compute": worst["util_compute"],
             "at": {k: worst[k] for k in ("field", "variant", "n", "op")},
             "min_util_with_dma": worst_dma["util_with_dma"],
@@ -127,15 +141,29 @@ def main():
                             "what": kernel.get("what", ""), "simulator": core.get("simulator"),
                             "source": core_json},
                "block": []}
-    for p in PS:
-        fwd = find(p, "BabyBear", "Cyclic", 1024, "NTT_FWD")
-        inv = find(p, "BabyBear", "Cyclic", 1024, "NTT_INV")
+    for p, lanes in CONFIGS:
+        fwd = find(p, "BabyBear", "Cyclic", 1024, "NTT_FWD", lanes)
+        inv = find(p, "BabyBear", "Cyclic", 1024, "NTT_INV", lanes)
         hw = fwd["busy"] + inv["busy"]
         hw_cold = fwd["cold_busy"] + inv["cold_busy"]
         speedup["block"].append({
-            "p": p, "fwd_busy": fwd["busy"], "inv_busy": inv["busy"], "cycles": hw,
+            "p": p, "lanes": lanes, "fwd_busy": fwd["busy"], "inv_busy": inv["busy"], "cycles": hw,
             "speedup": round(kernel["cycles"] / hw, 1),
             "cold_cycles": hw_cold, "speedup_cold": round(kernel["cycles"] / hw_cold, 1)})
+
+    # ---- One DMA lane against more (NTT_FWD, warm) ----
+    lane_rows = []
+    for p, lanes in WIDE:
+        for r in rows:
+            if r["p"] != p or r["lanes"] != 1 or r["op"] != "NTT_FWD" or r["limit"] is None:
+                continue
+            w = find(p, r["field"], r["variant"], r["n"], "NTT_FWD", lanes)
+            lane_rows.append({
+                "p": p, "lanes": lanes, "field": r["field"], "variant": r["variant"],
+                "n": r["n"], "busy_1": r["busy"], "dma_1": r["dma"],
+                "util_with_dma_1": r["util_with_dma"], "busy_l": w["busy"], "dma_l": w["dma"],
+                "util_with_dma_l": w["util_with_dma"], "util_compute_l": w["util_compute"],
+                "speedup": round(r["busy"] / w["busy"], 2)})
 
     # ---- Glue overhead of the chained demo (ntt-demo on epoxy-sim) ----
     sim = os.path.join(build, "bin", "epoxy-sim")
@@ -159,6 +187,7 @@ def main():
         fail(f"an ntt-demo job failed:\n{demo}")
     chained = next(r for r in glue_rows if r["chained"])
     glue = {"program": elf, "simulator": sim, "block_p": int(m[1]) if m else None,
+            "block_dma_lanes": SOC_DMA_LANES,
             "target_percent": GLUE_TARGET_PERCENT, "chained_job": CHAINED_JOB,
             "chained_pass": chained["pass"], "rows": glue_rows}
 
@@ -191,6 +220,7 @@ def main():
             "glue_percent_max": GLUE_TARGET_PERCENT, "glue_chained_pass": chained["pass"],
         },
         "utilisation": util,
+        "lanes": lane_rows,
         "speedup": speedup,
         "glue": glue,
         "rows": rows,
@@ -209,29 +239,39 @@ def main():
     print(hdr)
     print("|---|---|---:|" + "---:|---:|" * len(PS))
     for r in rows:
-        if r["p"] != PS[0] or r["op"] != "NTT_FWD":
+        if r["p"] != PS[0] or r["lanes"] != 1 or r["op"] != "NTT_FWD":
             continue
         cells = ""
         for p in PS:
             x = find(p, r["field"], r["variant"], r["n"], "NTT_FWD")
             cells += f" {x['busy']} | {pct(x['util_compute'])} / {pct(x['util_with_dma'])} |"
         print(f"| {r['field']} | {r['variant']} | {r['n']} |{cells}")
-    print("\n| P | min util w/o data movement, N >= 1024 | at | target 90% | "
+    print("\n| P | DMA lanes | min util w/o data movement, N >= 1024 | at | target 90% | "
           "min util with data movement |")
-    print("|---:|---:|---|---|---:|")
+    print("|---:|---:|---:|---|---|---:|")
     for u in util:
         at = u["at"]
-        print(f"| {u['p']} | {pct(u['min_util_compute'])} | {at['field']} {at['variant']} "
-              f"N={at['n']} {at['op']} | {'pass' if u['pass'] else 'FAIL'} | "
+        print(f"| {u['p']} | {u['lanes']} | {pct(u['min_util_compute'])} | {at['field']} "
+              f"{at['variant']} N={at['n']} {at['op']} | {'pass' if u['pass'] else 'FAIL'} | "
               f"{pct(u['min_util_with_dma'])} |")
+    print("\nOne DMA lane against four: NTT_FWD busy cycles (DMA cycles) and utilisation with "
+          "data movement\n")
+    print("| P | field | variant | N | 1 lane | util | 4 lanes | util | faster |")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    for x in lane_rows:
+        print(f"| {x['p']} | {x['field']} | {x['variant']} | {x['n']} | {x['busy_1']} "
+              f"({x['dma_1']}) | {pct(x['util_with_dma_1'])} | {x['busy_l']} ({x['dma_l']}) | "
+              f"{pct(x['util_with_dma_l'])} | {x['speedup']}x |")
     print(f"\nSpeedup over the software NTT (ntt1024: BabyBear forward + inverse, N = 1024, "
           f"{kernel['cycles']} cycles on {core.get('simulator')})\n")
-    print("| P | NTT_FWD + NTT_INV cycles | speedup | cold (table generated) | speedup |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| P | DMA lanes | NTT_FWD + NTT_INV cycles | speedup | cold (table generated) | "
+          "speedup |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for s in speedup["block"]:
-        print(f"| {s['p']} | {s['cycles']} | {s['speedup']}x | {s['cold_cycles']} | "
-              f"{s['speedup_cold']}x |")
-    print(f"\nntt-demo on epoxy-sim (block P = {glue['block_p']}): glue overhead, target "
+        print(f"| {s['p']} | {s['lanes']} | {s['cycles']} | {s['speedup']}x | "
+              f"{s['cold_cycles']} | {s['speedup_cold']}x |")
+    print(f"\nntt-demo on epoxy-sim (block P = {glue['block_p']}, {SOC_DMA_LANES} DMA lanes): "
+          f"glue overhead, target "
           f"< {GLUE_TARGET_PERCENT:g}% for the chained list ({CHAINED_JOB})\n")
     print("| job | N | software cycles | coprocessor cycles | speedup | glue | < 5% |")
     print("|---|---:|---:|---:|---:|---:|---|")

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Plot of the NTT coprocessor benchmark (build/bench/ntt.json, scripts/bench_ntt.py) as a
 # hand-written SVG, Python 3 standard library only: butterfly utilisation against N (log
-# scale), one line per P, in two panels: without data movement (limit / (busy - DMA), 80% to
-# 100%, with the 90% target line) and with it (limit / busy, 0 to 100%). Each point is the
-# minimum over the fields, variants and NTT_FWD / NTT_INV measured at that N.
+# scale), one line per P and DMA width (solid: one 32-bit DMA lane; dashed: more lanes, the
+# configurations the bench measured), in two panels: without data movement (limit / (busy -
+# DMA), 80% to 100%, with the 90% target line) and with it (limit / busy, 0 to 100%). Each
+# point is the minimum over the fields, variants and NTT_FWD / NTT_INV measured at that N.
 #
 #   python3 scripts/plot_ntt_bench.py build/bench/ntt.json docs/ntt-bench.svg
 import json
@@ -21,12 +22,12 @@ PANELS = (  # (title, key, y from, y to, grid step, top, height)
 
 
 def series(doc):
-    """{p: [(n, min util_compute, min util_with_dma)]} over the transform rows."""
+    """{(p, lanes): [(n, min util_compute, min util_with_dma)]} over the transform rows."""
     out = {}
     for r in doc["rows"]:
         if r.get("limit") is None:
             continue
-        d = out.setdefault(r["p"], {})
+        d = out.setdefault((r["p"], r.get("lanes", 1)), {})
         c, w = d.get(r["n"], (1.0, 1.0))
         d[r["n"]] = (min(c, r["util_compute"]), min(w, r["util_with_dma"]))
     return {p: sorted((n, c, w) for n, (c, w) in d.items()) for p, d in out.items()}
@@ -78,26 +79,31 @@ def write_svg(doc, path):
                      f'stroke-dasharray="5,4"/>')
             s.append(f'<text x="{LEFT + pw - 6}" y="{y(target) + 17:.1f}" text-anchor="end" '
                      f'fill="#555">target {target * 100:.0f}% for N &#8805; 1024</text>')
-        for p in sorted(data):
-            pts = data[p]
+        for p, lanes in sorted(data):
+            pts = data[(p, lanes)]
             col = COLOURS.get(p, "black")
+            dash = '' if lanes == 1 else ' stroke-dasharray="7,4"'
             d = " ".join(f"{x(t[0]):.1f},{y(t[k]):.1f}" for t in pts)
-            s.append(f'<polyline points="{d}" fill="none" stroke="{col}" stroke-width="2"/>')
+            s.append(f'<polyline points="{d}" fill="none" stroke="{col}" stroke-width="2"'
+                     f'{dash}/>')
             for t in pts:
                 s.append(f'<circle cx="{x(t[0]):.1f}" cy="{y(t[k]):.1f}" r="3.5" '
                          f'fill="{col}"/>')
     s.append(f'<text x="{LEFT + pw / 2}" y="{H - 12}" text-anchor="middle">transform size N '
              f'(log scale)</text>')
     lx, ly = LEFT + pw + 20, PANELS[0][5] + 10
-    for i, p in enumerate(sorted(data)):
+    for i, (p, lanes) in enumerate(sorted(data)):
         col = COLOURS.get(p, "black")
+        dash = '' if lanes == 1 else ' stroke-dasharray="7,4"'
         s.append(f'<line x1="{lx}" y1="{ly + 24 * i}" x2="{lx + 26}" y2="{ly + 24 * i}" '
-                 f'stroke="{col}" stroke-width="3"/>')
+                 f'stroke="{col}" stroke-width="3"{dash}/>')
         s.append(f'<circle cx="{lx + 13}" cy="{ly + 24 * i}" r="3.5" fill="{col}"/>')
-        s.append(f'<text x="{lx + 34}" y="{ly + 24 * i + 4}">P = {p}</text>')
+        s.append(f'<text x="{lx + 34}" y="{ly + 24 * i + 4}">P = {p}, {lanes} lane'
+                 f'{"s" if lanes > 1 else ""}</text>')
     ly += 24 * len(data) + 16
     notes = ("each point: the minimum", "over the fields, variants", "and NTT_FWD / NTT_INV",
-             "measured at that N", "", "limit = (N/2) log2(N) / P", "butterfly cycles",
+             "measured at that N", "", "lanes: 32-bit DMA", "lanes (DmaLanes)", "",
+             "limit = (N/2) log2(N) / P", "butterfly cycles",
              "(Incomplete: one layer less)", "", "warm twiddle table;", "DMA without wait",
              "states (host bench)")
     for i, line in enumerate(notes):

@@ -2,7 +2,8 @@
 // The NTT engine: what the accelerator shell (accel/shell) runs for each descriptor
 // (docs/ntt.md). One descriptor = load, compute, store:
 //   load     operand a from SRC0 over the DMA into scratch buffer 0 (LENGTH elements, then
-//            zeros up to N), every element checked against p;
+//            zeros up to N), every element checked against p: up to min(2P, DmaLanes) elements
+//            per cycle (one scratch access: the elements of one aligned run of 2P);
 //   compute  NTT_FWD / NTT_INV: log2 N passes (one fewer for Incomplete) of the constant-
 //            geometry (Pease) network over the ping-pong buffers, P butterflies per cycle;
 //            PMUL / PADD / PSUB: operand b streamed from SRC1 through the pair unit, the
@@ -11,12 +12,21 @@
 // The twiddle table (epoxy_ntt_twiddle) is regenerated only when the field changes or a
 // larger table is needed. Checks on a descriptor and the codes reported are in docs/ntt.md.
 // Abort: no new DMA request; idle once the outstanding ones have been answered.
+// DMA: DmaLanes 32-bit lanes. A beat moves up to DmaLanes consecutive words from any word
+// address (only the last beat of a range is shorter; dma_be_o enables a prefix of the lanes).
+// Loaded and streamed words go through a small input buffer: a beat is requested only when
+// the buffer has room for the words of every beat in flight, so nothing is ever dropped when
+// the scratchpad takes fewer elements per cycle than the DMA brings (P = 1 with 4 lanes, the
+// two-elements-per-cycle stream). The store sends a beat once the store FIFO holds its words:
+// the pair unit makes two elements per cycle, which bounds the store (and the stream).
 `default_nettype none
 
 module epoxy_ntt_engine #(
   parameter int unsigned P       = 8,       // butterfly units: 1, 2, 4 or 8
   parameter int unsigned MaxLogN = 14,      // largest transform 2^MaxLogN
-  parameter logic [4:0]  Fields  = 5'b11111 // field codes built in (bit 2: Goldilocks, W=64)
+  parameter logic [4:0]  Fields  = 5'b11111, // field codes built in (bit 2: Goldilocks, W=64)
+  parameter int unsigned DmaLanes = 1,      // 32-bit DMA lanes: 1, 2 or 4
+  localparam int unsigned DW     = 32 * DmaLanes
 ) (
   input  logic         clk_i,
   input  logic         rst_ni,
@@ -33,10 +43,10 @@ module epoxy_ntt_engine #(
   input  logic         dma_gnt_i,
   output logic [31:0]  dma_addr_o,
   output logic         dma_we_o,
-  output logic [3:0]   dma_be_o,
-  output logic [31:0]  dma_wdata_o,
+  output logic [DW/8-1:0] dma_be_o,
+  output logic [DW-1:0] dma_wdata_o,
   input  logic         dma_rvalid_i,
-  input  logic [31:0]  dma_rdata_i,
+  input  logic [DW-1:0] dma_rdata_i,
   input  logic         dma_err_i
 );
 
@@ -49,6 +59,13 @@ module epoxy_ntt_engine #(
   localparam int unsigned MaxOut  = 4;                    // DMA requests in flight
   localparam int unsigned FifoDepth = 32;                 // store FIFO, elements
   localparam int unsigned BW      = (LogP > 0) ? LogP : 1; // a bank or lane index
+  localparam int unsigned L       = DmaLanes;
+  localparam int unsigned LW      = $clog2(L + 1);        // a beat's word count
+  localparam int unsigned IbDepth = (4 * L > 8) ? 4 * L : 8;   // input buffer, words
+  localparam int unsigned IbView  = IbDepth + L;          // buffered + arriving words
+  localparam int unsigned IbCW    = $clog2(IbView + 1);
+  localparam int unsigned KMax    = (L < 2 * P) ? L : 2 * P;
+  localparam int unsigned K       = (KMax > 2) ? KMax : 2; // elements taken per cycle at most
 
   assign caps_o = {8'(MinLogN), 3'b000, Fields, 8'(MaxLogN), 8'(P)};
 
@@ -179,52 +196,116 @@ module epoxy_ntt_engine #(
   // ---- DMA channel ---------------------------------------------------------------------------------
   logic [31:0]   dma_addr_q;
   logic [NW:0]   dma_left_q;     // words still to request
-  logic [2:0]    out_q;          // requests granted, not yet answered
+  logic [NW:0]   rcv_left_q;     // load, stream: words still to receive
+  logic [2:0]    out_q;          // beats granted, not yet answered
   logic          stop_q;         // an error: no new requests
   logic          dma_issue;
-  logic          fifo_has_word;
-  logic [W-1:0]  fifo_head;
+  logic [LW-1:0] beat_words;     // words of the next beat: DmaLanes, or what is left
+  logic [6:0]    fifo_words;     // store: words ready in the store FIFO
+  logic [IbCW-1:0] ib_cnt_q;     // input buffer: words held
+  logic [NW-1:0] elem_q;         // elements received (load, stream) or zero-filled
+  logic          ib_room;        // input buffer: room for every beat in flight and one more
   logic          word_hi_q;      // store: next word is the high half of a Goldilocks element
+  assign beat_words = (dma_left_q < (NW+1)'(L)) ? LW'(dma_left_q) : LW'(L);
+  assign ib_room    = 32'(ib_cnt_q) + 32'(out_q) * L + L <= IbDepth;
   assign dma_issue = !abort_i && !stop_q && dma_left_q != '0 && out_q < 3'(MaxOut) &&
-                     ((state_q == SLoad) || (state_q == SStream) ||
-                      ((state_q == SStore) && fifo_has_word));
+                     (((state_q == SLoad) || (state_q == SStream)) && ib_room ||
+                      ((state_q == SStore) && 7'(beat_words) <= fifo_words));
   // OBI: a request stays up, unchanged, until it is granted, even when an error or an abort
-  // stops the engine meanwhile (the address and write data hold by construction: they move
-  // only on a grant).
+  // stops the engine meanwhile (the address, byte enables and write data hold by
+  // construction: they move only on a grant).
   logic req_hold_q, we_hold_q;
   assign dma_req_o   = dma_issue || req_hold_q;
   assign dma_addr_o  = dma_addr_q;
   assign dma_we_o    = req_hold_q ? we_hold_q : (state_q == SStore);
-  assign dma_be_o    = 4'hF;
-  assign dma_wdata_o = (wide_q && word_hi_q) ? fifo_head[W-1 -: 32] : fifo_head[31:0];
+  for (genvar i = 0; i < L; i++) begin : g_be
+    assign dma_be_o[4*i +: 4] = (LW'(i) < beat_words) ? 4'hF : 4'h0;
+  end
   assign stall_o     = dma_req_o && !dma_gnt_i;
 
   logic dma_granted, dma_quiet;
   assign dma_granted = dma_req_o && dma_gnt_i;
   assign dma_quiet   = (out_q == 3'd0) && !req_hold_q;   // nothing requested or in flight
 
-  // Incoming elements (load and stream)
-  logic          half_q;         // low word of a Goldilocks element received
-  logic [31:0]   lo_q;
-  logic          in_valid, in_bad;
-  logic [W-1:0]  in_elem;
-  logic [NW-1:0] elem_q;         // elements received (load, stream) or zero-filled
-  assign in_valid = dma_rvalid_i && !dma_err_i && (!wide_q || half_q) &&
-                    ((state_q == SLoad) || (state_q == SStream)) && !stop_q;
-  if (W == 64) begin : g_in64
-    assign in_elem = wide_q ? {dma_rdata_i, lo_q} : W'(dma_rdata_i);
-  end else begin : g_in32
-    assign in_elem = dma_rdata_i;
-    logic unused;
-    assign unused = ^lo_q;
+  // ---- Input buffer (load and stream) ---------------------------------------------------------
+  // The words held (ib_q[0] the oldest), then the words of this cycle's response: the view the
+  // load and the stream take whole elements from, in order; what they leave is held.
+  logic [31:0]     ib_q [IbDepth];
+  logic [31:0]     view [IbView];
+  logic            in_take;      // a response with data for the load or the stream
+  logic [LW-1:0]   in_words;
+  logic [IbCW-1:0] view_cnt;     // words in the view
+  logic [IbCW-1:0] avail;        // whole elements in the view
+  logic [W-1:0]    el   [K];     // the first K elements of the view
+  logic [K-1:0]    el_bad;       // element k is in the view and >= p
+  logic            in_bad;       // an element taken (or the stream's first) is >= p
+  assign in_take  = dma_rvalid_i && !dma_err_i && !stop_q &&
+                    ((state_q == SLoad) || (state_q == SStream));
+  assign in_words = !in_take ? '0 :
+                    (rcv_left_q < (NW+1)'(L)) ? LW'(rcv_left_q) : LW'(L);
+  assign view_cnt = ib_cnt_q + IbCW'(in_words);
+  always_comb begin
+    for (int i = 0; i < IbView; i++) begin
+      view[i] = 32'd0;
+      if (i < IbDepth && IbCW'(i) < ib_cnt_q) view[i] = ib_q[i < IbDepth ? i : 0];
+      else
+        for (int j = 0; j < L; j++)
+          if (IbCW'(i) == ib_cnt_q + IbCW'(j)) view[i] = dma_rdata_i[32*j +: 32];
+    end
   end
-  assign in_bad = in_valid && (in_elem >= p_w);
+  assign avail = wide_q ? view_cnt >> 1 : view_cnt;
+  for (genvar k = 0; k < K; k++) begin : g_el
+    if (W == 64) begin : g_w64
+      assign el[k] = wide_q ? {view[2*k+1], view[2*k]} : W'(view[k]);
+    end else begin : g_w32
+      assign el[k] = view[k];
+    end
+    assign el_bad[k] = (IbCW'(k) < avail) && (el[k] >= p_w);
+  end
+  if (W == 32) begin : g_view_unused
+    logic unused;
+    always_comb begin
+      unused = 1'b0;
+      for (int i = K; i < IbView; i++) unused = unused ^ (^view[i]);
+    end
+  end
 
-  // ---- Position of element e when loaded: rotated right by one for the Incomplete inverse ----
+  // ---- Load: elements taken per cycle ---------------------------------------------------------
+  // Elements [2Pc, 2Pc + 2P) are one scratch access of group c: PatAdj (positions 2Pc ..), or
+  // PatHalf when the Incomplete inverse's load rotates positions right by one bit (element e
+  // to e/2, plus N/2 when e is odd). A cycle takes what the view holds, at most K and never
+  // past the end of the run.
   logic          load_rot;
+  logic [NW-1:0] run_off, run_room, ld_take_n;
+  assign load_rot  = inv && incomplete;
+  assign run_off   = elem_q & NW'(2 * P - 1);
+  assign run_room  = NW'(2 * P) - run_off;
+  always_comb begin
+    ld_take_n = NW'(avail);
+    if (ld_take_n > run_room) ld_take_n = run_room;
+    if (ld_take_n > NW'(K))   ld_take_n = NW'(K);
+  end
+  // Flat lane f of the access takes run position f (PatAdj), or 2f and 2(f - P) + 1 (PatHalf).
+  logic [2*P-1:0]   ld_en;
+  logic [2*P*W-1:0] ld_data;
+  for (genvar f = 0; f < 2 * P; f++) begin : g_ld_lane
+    localparam int unsigned PosRot = (f >= P) ? 2 * (f - P) + 1 : 2 * f;
+    logic [NW-1:0] pos, k;
+    assign pos = load_rot ? NW'(PosRot) : NW'(f);
+    assign k   = pos - run_off;
+    assign ld_en[f] = (pos >= run_off) && (k < ld_take_n);
+    assign ld_data[f*W +: W] = el[32'(k) % K];
+  end
+  logic ld_any_bad;
+  always_comb begin
+    ld_any_bad = 1'b0;
+    for (int k = 0; k < K; k++) if (NW'(k) < ld_take_n && el_bad[k]) ld_any_bad = 1'b1;
+  end
+
+  // Zero fill: the position of element e (rotated as above), one at a time, or whole PatAdj
+  // groups.
   logic [NW-1:0] ld_pos, ld_in_half;
   logic          ld_h;
-  assign load_rot  = inv && incomplete;
   assign ld_pos    = load_rot ? ((elem_q >> 1) | ((elem_q & NW'(1)) << (log_q - 4'd1))) : elem_q;
   assign ld_h      = (ld_pos >= (n_elems >> 1));
   assign ld_in_half = ld_h ? ld_pos - (n_elems >> 1) : ld_pos;
@@ -295,13 +376,24 @@ module epoxy_ntt_engine #(
   logic [W-1:0]      ap_b0_q, ap_b1_q;
   logic [BW-1:0]     ap_gbank_q;
   logic              ap_gneg_q;
-  logic [W-1:0]      b0_q;                  // stream: first element of the pair
   logic              stream_issue;
   logic              store_issue;
   logic [NW-1:0]     pair_q;                // store: next pair
   logic [5:0]        fifo_count_q;
   logic [3:0]        store_inflight_q;
-  assign stream_issue = in_valid && !in_bad && (state_q == SStream) && elem_q[0];
+  // The stream takes a pair of operand b's elements per cycle, both from the view.
+  logic stream_bad;
+  assign stream_bad   = (state_q == SStream) && !stop_q && (el_bad[0] || el_bad[1]);
+  assign stream_issue = (state_q == SStream) && !stop_q && (avail >= IbCW'(2)) && !stream_bad;
+  assign in_bad       = stream_bad || ((state_q == SLoad) && !stop_q && ld_any_bad);
+
+  // Words taken from the view this cycle, what the input buffer keeps.
+  logic          ld_wr;
+  logic [NW-1:0] pop_el;
+  logic [IbCW-1:0] pop_words;
+  assign ld_wr     = (state_q == SLoad) && !stop_q && (ld_take_n != '0) && !ld_any_bad;
+  assign pop_el    = ld_wr ? ld_take_n : stream_issue ? NW'(2) : '0;
+  assign pop_words = wide_q ? IbCW'(pop_el << 1) : IbCW'(pop_el);
 
   logic              store_rot;
   assign store_rot   = fwd && incomplete;
@@ -402,7 +494,7 @@ module epoxy_ntt_engine #(
     wr_adj  = 1'b0;
     wr_c    = ld_in_half[LogP +: CW];
     wr_en   = '0;
-    wr_data = {2*P{in_elem}};
+    wr_data = '0;
     if (cp_v_q[CDepth-1]) begin
       wr_buf = cp_dst_q[CDepth-1];
       wr_adj = cp_fwd_q[CDepth-1];
@@ -423,9 +515,11 @@ module epoxy_ntt_engine #(
       wr_c   = ap_c_q[ADepth-1];
       wr_en  = (2*P)'(2'b11) << {ap_l_q[ADepth-1], 1'b0};
       wr_data = {P{pa_c1, pa_c0}};
-    end else if (state_q == SLoad && in_valid && !in_bad) begin
-      wr_c   = ld_in_half[LogP +: CW];
-      wr_en  = ld_onehot;
+    end else if (ld_wr) begin
+      wr_adj = !load_rot;
+      wr_c   = CW'(elem_q >> (LogP + 1));
+      wr_en  = ld_en;
+      wr_data = ld_data;
     end else if (state_q == SZero) begin
       wr_data = '0;
       if (zero_row) begin
@@ -441,11 +535,26 @@ module epoxy_ntt_engine #(
   // ---- Store FIFO (elements) -------------------------------------------------------------------------
   logic [W-1:0] fifo_mem [FifoDepth];
   logic [4:0]   fifo_rd_q, fifo_wr_q;
-  logic         fifo_push2, fifo_pop;
-  assign fifo_has_word = (fifo_count_q != 6'd0);
-  assign fifo_head     = fifo_mem[fifo_rd_q];
-  assign fifo_push2    = ap_v_q[ADepth-1] && ap_store_q[ADepth-1];
-  assign fifo_pop      = dma_granted && (state_q == SStore) && (!wide_q || word_hi_q);
+  logic         fifo_push2, st_grant;
+  logic [5:0]   fifo_pop;       // elements sent by the granted beat
+  logic [LW:0]  st_words;       // word_hi_q + the beat's words
+  assign fifo_words = wide_q ? {fifo_count_q, 1'b0} - 7'(word_hi_q) : 7'(fifo_count_q);
+  assign fifo_push2 = ap_v_q[ADepth-1] && ap_store_q[ADepth-1];
+  assign st_grant   = dma_granted && (state_q == SStore);
+  assign st_words   = (LW+1)'(word_hi_q) + (LW+1)'(beat_words);
+  assign fifo_pop   = !st_grant ? 6'd0 : wide_q ? 6'(st_words[LW:1]) : 6'(beat_words);
+  // Word j of a beat: element j (32-bit), or half (word_hi_q + j) of the Goldilocks elements.
+  for (genvar j = 0; j < L; j++) begin : g_wdata
+    logic [LW:0]  wj;
+    logic [W-1:0] e;
+    assign wj = (LW+1)'(j) + (wide_q ? (LW+1)'(word_hi_q) : '0);
+    assign e  = fifo_mem[fifo_rd_q + (wide_q ? 5'(wj[LW:1]) : 5'(wj))];
+    if (W == 64) begin : g_w64
+      assign dma_wdata_o[32*j +: 32] = (wide_q && wj[0]) ? e[63:32] : e[31:0];
+    end else begin : g_w32
+      assign dma_wdata_o[32*j +: 32] = e;
+    end
+  end
 
   always_ff @(posedge clk_i) begin
     if (fifo_push2) begin
@@ -476,10 +585,10 @@ module epoxy_ntt_engine #(
       tw_valid_q <= 1'b0;  tw_field_q <= 3'd0;  tw_log_q <= 4'(MinLogN);
       dma_addr_q <= 32'd0;  dma_left_q <= '0;  out_q <= 3'd0;  stop_q <= 1'b0;
       req_hold_q <= 1'b0;  we_hold_q <= 1'b0;
-      word_hi_q <= 1'b0;  half_q <= 1'b0;  lo_q <= 32'd0;  elem_q <= '0;
+      word_hi_q <= 1'b0;  elem_q <= '0;  rcv_left_q <= '0;  ib_cnt_q <= '0;
       st_q <= 4'd0;  c_q <= '0;  cur_q <= 1'b0;
       cp_v_q <= '0;  ap_v_q <= '0;
-      b0_q <= '0;  pair_q <= '0;  fifo_count_q <= 6'd0;  store_inflight_q <= 4'd0;
+      pair_q <= '0;  fifo_count_q <= 6'd0;  store_inflight_q <= 4'd0;
       fifo_rd_q <= 5'd0;  fifo_wr_q <= 5'd0;
     end else begin
       // DMA bookkeeping (every state)
@@ -487,25 +596,24 @@ module epoxy_ntt_engine #(
       we_hold_q  <= dma_we_o;
       out_q <= out_q + 3'(dma_granted) - 3'(dma_rvalid_i);
       if (dma_granted) begin
-        dma_addr_q <= dma_addr_q + 32'd4;
-        dma_left_q <= dma_left_q - (NW+1)'(1);
+        dma_addr_q <= dma_addr_q + {30'(beat_words), 2'b00};
+        dma_left_q <= dma_left_q - (NW+1)'(beat_words);
       end
       if (dma_rvalid_i && dma_err_i && state_q != SAbort && !stop_q) begin
         stop_q <= 1'b1;
         code_q <= epoxy_ntt_pkg::ErrDma;
       end
 
-      // Incoming words
-      if (dma_rvalid_i && !dma_err_i && wide_q && (state_q == SLoad || state_q == SStream)) begin
-        half_q <= !half_q;
-        lo_q   <= dma_rdata_i;
-      end
+      // Incoming words: the input buffer keeps what the load and the stream did not take.
+      rcv_left_q <= rcv_left_q - (NW+1)'(in_words);
+      ib_cnt_q   <= view_cnt - pop_words;
+      for (int i = 0; i < IbDepth; i++)
+        if (32'(i) + 32'(pop_words) < IbView) ib_q[i] <= view[32'(i) + 32'(pop_words)];
       if (in_bad) begin
         stop_q <= 1'b1;
         code_q <= epoxy_ntt_pkg::ErrValue;
-      end else if (in_valid) begin
-        elem_q <= elem_q + NW'(1);
-        if (!elem_q[0]) b0_q <= in_elem;
+      end else begin
+        elem_q <= elem_q + pop_el;
       end
 
       // Pipes
@@ -531,17 +639,17 @@ module epoxy_ntt_engine #(
       ap_c_q[0]     <= CW'(sq >> LogP);
       ap_l_q[0]     <= BW'(32'(sq) % P);
       ap_half_q     <= store_issue && store_rot;
-      ap_b0_q       <= stream_issue ? b0_q : scale;
-      ap_b1_q       <= stream_issue ? in_elem : scale;
+      ap_b0_q       <= stream_issue ? el[0] : scale;
+      ap_b1_q       <= stream_issue ? el[1] : scale;
       ap_gbank_q    <= gq_bank_full[BW-1:0];
       ap_gneg_q     <= gq_neg;
 
       // Store FIFO
-      fifo_count_q <= fifo_count_q + (fifo_push2 ? 6'd2 : 6'd0) - (fifo_pop ? 6'd1 : 6'd0);
+      fifo_count_q <= fifo_count_q + (fifo_push2 ? 6'd2 : 6'd0) - fifo_pop;
       if (fifo_push2) fifo_wr_q <= fifo_wr_q + 5'd2;
-      if (fifo_pop)   fifo_rd_q <= fifo_rd_q + 5'd1;
+      fifo_rd_q <= fifo_rd_q + 5'(fifo_pop);
       store_inflight_q <= store_inflight_q + 4'(store_issue) - 4'(fifo_push2);
-      if (dma_granted && state_q == SStore && wide_q) word_hi_q <= !word_hi_q;
+      if (st_grant && wide_q) word_hi_q <= st_words[0];
       if (store_issue) pair_q <= pair_q + NW'(1);
 
       unique case (state_q)
@@ -557,8 +665,9 @@ module epoxy_ntt_engine #(
           wide_q  <= d_wide;
           dma_addr_q <= d_src0;
           dma_left_q <= (NW+1)'(d_len[NW-1:0]) << (d_wide ? 1 : 0);
+          rcv_left_q <= (NW+1)'(d_len[NW-1:0]) << (d_wide ? 1 : 0);
+          ib_cnt_q <= '0;
           stop_q  <= 1'b0;
-          half_q  <= 1'b0;
           elem_q  <= '0;
           cur_q   <= 1'b0;
           st_q    <= 4'd0;
@@ -613,8 +722,9 @@ module epoxy_ntt_engine #(
           state_q    <= SStream;
           dma_addr_q <= src1_q;
           dma_left_q <= (NW+1)'(n_elems) << (wide_q ? 1 : 0);
+          rcv_left_q <= (NW+1)'(n_elems) << (wide_q ? 1 : 0);
+          ib_cnt_q   <= '0;
           elem_q     <= '0;
-          half_q     <= 1'b0;
         end
       end
       // Results complete in the scratchpad: store them to DST.

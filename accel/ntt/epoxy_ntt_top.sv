@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // The NTT coprocessor: the accelerator shell (accel/shell) with the NTT engine. Its ports are
 // the shell's: the register port (OBI slave), the DMA port (OBI master) and the interrupt.
-// This is the block the SoC instantiates and the host tests Verilate (docs/ntt.md).
+// This is the block the SoC instantiates and the host tests Verilate (docs/ntt.md). DmaLanes
+// sets the DMA width (32 x DmaLanes bits) of the shell and the engine alike.
 `default_nettype none
 
 module epoxy_ntt_top #(
   parameter int unsigned P        = 8,
   parameter int unsigned MaxLogN  = 14,
   parameter logic [4:0]  Fields   = 5'b11111,
-  parameter int unsigned MaxQLog2 = 8
+  parameter int unsigned MaxQLog2 = 8,
+  parameter int unsigned DmaLanes = 1,       // 32-bit DMA lanes: 1, 2 or 4 (SHELL_CAPS.DMA_LANES)
+  localparam int unsigned DW      = 32 * DmaLanes
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -25,10 +28,10 @@ module epoxy_ntt_top #(
   input  logic        dma_gnt_i,
   output logic [31:0] dma_addr_o,
   output logic        dma_we_o,
-  output logic [3:0]  dma_be_o,
-  output logic [31:0] dma_wdata_o,
+  output logic [DW/8-1:0] dma_be_o,
+  output logic [DW-1:0] dma_wdata_o,
   input  logic        dma_rvalid_i,
-  input  logic [31:0] dma_rdata_i,
+  input  logic [DW-1:0] dma_rdata_i,
   input  logic        dma_err_i,
   output logic        irq_o,
   output logic        busy_o         // descriptors pending or running (for statistics)
@@ -39,10 +42,11 @@ module epoxy_ntt_top #(
   logic [7:0]   result_code;
   logic [31:0]  caps;
   logic         eng_req, eng_gnt, eng_we, eng_rvalid, eng_err;
-  logic [31:0]  eng_addr, eng_wdata, eng_rdata;
-  logic [3:0]   eng_be;
+  logic [31:0]  eng_addr;
+  logic [DW-1:0] eng_wdata, eng_rdata;
+  logic [DW/8-1:0] eng_be;
 
-  epoxy_accel_shell #(.AccelId(32'h4E54_5420), .MaxQLog2(MaxQLog2)) u_shell (
+  epoxy_accel_shell #(.AccelId(32'h4E54_5420), .MaxQLog2(MaxQLog2), .DmaLanes(DmaLanes)) u_shell (
     .clk_i, .rst_ni,
     .reg_req_i, .reg_gnt_o, .reg_addr_i, .reg_we_i, .reg_be_i, .reg_wdata_i,
     .reg_rvalid_o, .reg_rdata_o, .reg_err_o,
@@ -59,7 +63,7 @@ module epoxy_ntt_top #(
     .eng_rdata_o (eng_rdata), .eng_err_o (eng_err)
   );
 
-  epoxy_ntt_engine #(.P(P), .MaxLogN(MaxLogN), .Fields(Fields)) u_engine (
+  epoxy_ntt_engine #(.P(P), .MaxLogN(MaxLogN), .Fields(Fields), .DmaLanes(DmaLanes)) u_engine (
     .clk_i, .rst_ni,
     .desc_valid_i (desc_valid), .desc_ready_o (desc_ready), .desc_i (desc),
     .result_valid_o (result_valid), .result_code_o (result_code),

@@ -6,17 +6,23 @@
 // shared by the queue (descriptor reads, only while the engine is idle) and the engine
 // (its data), the interrupt line (the OR of the IRQ_STATUS bits enabled in CTRL) and the
 // performance counters. The engine plugs in through the descriptor handshake, its result,
-// the abort/idle pair and a 32-bit OBI-like DMA client port; its contract: accept a
-// descriptor, run it, and report its result only when none of its DMA transactions is
-// still in flight; while abort is high, stop issuing and report idle once drained.
-// It deliberately has one 32-bit DMA lane and no IOPMP yet (docs/accel-shell.md, Status).
+// the abort/idle pair and an OBI-like DMA client port of DmaLanes 32-bit lanes; its contract:
+// accept a descriptor, run it, and report its result only when none of its DMA transactions
+// is still in flight; while abort is high, stop issuing and report idle once drained.
+// A DMA beat of a wide port (DmaLanes > 1) moves the consecutive words addr, addr + 4, ...
+// on lanes 0, 1, ...: the enabled lanes (dma_be_o, four bits per lane) are always a prefix,
+// the address needs only word alignment, and one err answers the whole beat. The queue's
+// descriptor fetch uses lane 0 only. SHELL_CAPS.DMA_LANES reports DmaLanes. No IOPMP yet
+// (docs/accel-shell.md, Status).
 `default_nettype none
 
 module epoxy_accel_shell #(
   parameter logic [31:0] AccelId      = 32'h4E54_5420,  // 'NTT '
   parameter logic [15:0] VersionMajor = 16'd1,
   parameter logic [15:0] VersionMinor = 16'd0,
-  parameter int unsigned MaxQLog2     = 8
+  parameter int unsigned MaxQLog2     = 8,
+  parameter int unsigned DmaLanes     = 1,              // 32-bit DMA lanes: 1, 2 or 4
+  localparam int unsigned DW          = 32 * DmaLanes   // DMA data width
 ) (
   input  logic         clk_i,
   input  logic         rst_ni,
@@ -37,10 +43,10 @@ module epoxy_accel_shell #(
   input  logic         dma_gnt_i,
   output logic [31:0]  dma_addr_o,
   output logic         dma_we_o,
-  output logic [3:0]   dma_be_o,
-  output logic [31:0]  dma_wdata_o,
+  output logic [DW/8-1:0] dma_be_o,
+  output logic [DW-1:0] dma_wdata_o,
   input  logic         dma_rvalid_i,
-  input  logic [31:0]  dma_rdata_i,
+  input  logic [DW-1:0] dma_rdata_i,
   input  logic         dma_err_i,
 
   output logic         irq_o,
@@ -60,10 +66,10 @@ module epoxy_accel_shell #(
   output logic         eng_gnt_o,
   input  logic [31:0]  eng_addr_i,
   input  logic         eng_we_i,
-  input  logic [3:0]   eng_be_i,
-  input  logic [31:0]  eng_wdata_i,
+  input  logic [DW/8-1:0] eng_be_i,
+  input  logic [DW-1:0] eng_wdata_i,
   output logic         eng_rvalid_o,
-  output logic [31:0]  eng_rdata_o,
+  output logic [DW-1:0] eng_rdata_o,
   output logic         eng_err_o
 );
 
@@ -116,7 +122,7 @@ module epoxy_accel_shell #(
     .err_code_o (err_code), .err_index_o (err_index),
     .irq_done_o (irq_done), .irq_error_o (irq_error), .irq_desc_o (irq_desc),
     .fetch_req_o (fetch_req), .fetch_gnt_i (fetch_gnt), .fetch_addr_o (fetch_addr),
-    .fetch_rvalid_i (fetch_rvalid), .fetch_rdata_i (dma_rdata_i), .fetch_err_i (fetch_err),
+    .fetch_rvalid_i (fetch_rvalid), .fetch_rdata_i (dma_rdata_i[31:0]), .fetch_err_i (fetch_err),
     .fetch_active_o (fetch_active),
     .desc_valid_o, .desc_ready_i, .desc_o, .result_valid_i, .result_code_i,
     .engine_abort_o, .engine_idle_i
@@ -126,8 +132,8 @@ module epoxy_accel_shell #(
   assign dma_req_o    = fetch_active ? fetch_req : eng_req_i;
   assign dma_addr_o   = fetch_active ? fetch_addr : eng_addr_i;
   assign dma_we_o     = fetch_active ? 1'b0 : eng_we_i;
-  assign dma_be_o     = fetch_active ? 4'hF : eng_be_i;
-  assign dma_wdata_o  = fetch_active ? 32'd0 : eng_wdata_i;
+  assign dma_be_o     = fetch_active ? (DW/8)'(4'hF) : eng_be_i;   // the fetch: lane 0
+  assign dma_wdata_o  = fetch_active ? '0 : eng_wdata_i;
   assign fetch_gnt    = fetch_active && dma_gnt_i;
   assign fetch_rvalid = fetch_active && dma_rvalid_i;
   assign fetch_err    = dma_err_i;
@@ -171,7 +177,7 @@ module epoxy_accel_shell #(
     hwif_in.VERSION.MAJOR.next           = VersionMajor;
     hwif_in.VERSION.MINOR.next           = VersionMinor;
     hwif_in.CAPS.VALUE.next              = engine_caps_i;
-    hwif_in.SHELL_CAPS.DMA_LANES.next    = 8'd1;
+    hwif_in.SHELL_CAPS.DMA_LANES.next    = 8'(DmaLanes);
     hwif_in.SHELL_CAPS.MAX_QLOG2.next    = 4'(MaxQLog2);
     hwif_in.SHELL_CAPS.DESC_BYTES.next   = 8'd32;
     hwif_in.STATUS.BUSY.next             = busy;

@@ -6,6 +6,8 @@
 // epoxy_soc_dma_arb: its address selects a bank or the module's error responder (the
 // accelerator cannot touch devices, the ROM or its own registers), and a two-master
 // round-robin arbiter in front of each SRAM bank shares it with the main crossbar's port.
+// The DMA is NttDmaLanes 32-bit words wide: a beat's consecutive words sit in as many different
+// banks (NttDmaLanes <= SramBanks) and are served in one cycle when the DMA wins all of them.
 // Every stage keeps the slave contract (answer one cycle after the grant): no extra cycle. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
 // = address bits [2 +: log2(SramBanks)], so sequential fetch and data accesses to nearby
 // words usually go to different banks and proceed in the same cycle), the UART, the
@@ -42,7 +44,9 @@ module epoxy_soc #(
   parameter bit          NttEnable   = 1'b1,           // the NTT coprocessor
   parameter int unsigned NttP        = epoxy_soc_map_pkg::NttP,
   parameter int unsigned NttMaxLogN  = epoxy_soc_map_pkg::NttMaxLogN,
-  parameter logic [4:0]  NttFields   = 5'(epoxy_soc_map_pkg::NttFields)
+  parameter logic [4:0]  NttFields   = 5'(epoxy_soc_map_pkg::NttFields),
+  // 32-bit DMA lanes of the NTT block (1, 2 or 4; at most SramBanks): 4 with 4 or more banks
+  parameter int unsigned NttDmaLanes = (SramBanks >= 4) ? 4 : SramBanks
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -113,11 +117,11 @@ module epoxy_soc #(
   input  logic                 ntt_dma_req_i,
   input  logic [31:0]          ntt_dma_addr_i,
   input  logic                 ntt_dma_we_i,
-  input  logic [3:0]           ntt_dma_be_i,
-  input  logic [31:0]          ntt_dma_wdata_i,
+  input  logic [4*NttDmaLanes-1:0]  ntt_dma_be_i,
+  input  logic [32*NttDmaLanes-1:0] ntt_dma_wdata_i,
   output logic                 ntt_dma_gnt_o,
   output logic                 ntt_dma_rvalid_o,
-  output logic [31:0]          ntt_dma_rdata_o,
+  output logic [32*NttDmaLanes-1:0] ntt_dma_rdata_o,
   output logic                 ntt_dma_err_o,
   // ... and its interrupt and busy outputs.
   input  logic                 ntt_irq_i,
@@ -152,8 +156,9 @@ module epoxy_soc #(
   logic [63:0] mtime;
   logic [NumLocal-1:0] irq_ntt_lines;
   logic        dma_req, dma_gnt, dma_we, dma_rvalid, dma_err;   // the NTT's DMA port
-  logic [3:0]  dma_be;
-  logic [31:0] dma_addr, dma_wdata, dma_rdata;
+  logic [4*NttDmaLanes-1:0]  dma_be;
+  logic [31:0]               dma_addr;
+  logic [32*NttDmaLanes-1:0] dma_wdata, dma_rdata;
 
   epoxy_core #(
     .NumAccelIrq (NumLocal),
@@ -236,10 +241,17 @@ module epoxy_soc #(
     decode = sel;
   endfunction
 
-  // An accelerator's DMA: the SRAM banks only (SramBanks: the error responder).
+  // An accelerator's DMA: the SRAM banks only (SramBanks: the error responder). A beat's
+  // words (a prefix of the lanes) must all be inside the SRAM: its first and its last word.
   localparam int unsigned DmaSelW = $clog2(SramBanks + 1);
-  function automatic logic [DmaSelW-1:0] decode_dma(logic [31:0] addr);
-    decode_dma = in_built_sram(addr) ? DmaSelW'(sram_bank(addr)) : DmaSelW'(SramBanks);
+  function automatic logic [DmaSelW-1:0] decode_dma(logic [31:0] addr,
+                                                    logic [4*NttDmaLanes-1:0] be);
+    logic [32:0] last;
+    last = {1'b0, addr};
+    for (int i = 1; i < NttDmaLanes; i++)
+      if (be[4*i +: 4] != 4'd0) last = {1'b0, addr} + 33'(4 * i);
+    decode_dma = (in_built_sram(addr) && !last[32] && in_built_sram(last[31:0]))
+                 ? DmaSelW'(sram_bank(addr)) : DmaSelW'(SramBanks);
   endfunction
 
   // ---- Crossbar ----------------------------------------------------------------------------
@@ -314,14 +326,19 @@ module epoxy_soc #(
   logic [SramBanks*4-1:0]  bk_be;
 
   if (NttEnable) begin : g_dma
-    epoxy_soc_dma_arb #(.Banks(SramBanks)) u_dma_arb (
+    // A beat's words must fall in different banks: elaboration stops otherwise.
+    if (NttDmaLanes > SramBanks ||
+        (NttDmaLanes != 1 && NttDmaLanes != 2 && NttDmaLanes != 4)) begin : g_bad_lanes
+      $error("epoxy_soc: NttDmaLanes must be 1, 2 or 4 and at most SramBanks");
+    end
+    epoxy_soc_dma_arb #(.Banks(SramBanks), .Lanes(NttDmaLanes)) u_dma_arb (
       .clk_i, .rst_ni,
       .c_req_i (s_req[SlvSram +: SramBanks]), .c_addr_i (s_addr[SlvSram*32 +: SramBanks*32]),
       .c_we_i (s_we[SlvSram +: SramBanks]), .c_be_i (s_be[SlvSram*4 +: SramBanks*4]),
       .c_wdata_i (s_wdata[SlvSram*32 +: SramBanks*32]), .c_gnt_o (s_gnt[SlvSram +: SramBanks]),
       .c_rvalid_o (s_rvalid[SlvSram +: SramBanks]),
       .c_rdata_o (s_rdata[SlvSram*32 +: SramBanks*32]), .c_err_o (s_err[SlvSram +: SramBanks]),
-      .d_req_i (dma_req), .d_sel_i (decode_dma(dma_addr)), .d_addr_i (dma_addr),
+      .d_req_i (dma_req), .d_sel_i (decode_dma(dma_addr, dma_be)), .d_addr_i (dma_addr),
       .d_we_i (dma_we), .d_be_i (dma_be), .d_wdata_i (dma_wdata), .d_gnt_o (dma_gnt),
       .d_rvalid_o (dma_rvalid), .d_rdata_o (dma_rdata), .d_err_o (dma_err),
       .b_req_o (bk_req), .b_addr_o (bk_addr), .b_we_o (bk_we), .b_be_o (bk_be),
@@ -340,7 +357,7 @@ module epoxy_soc #(
     assign s_err[SlvSram +: SramBanks]              = bk_err;
     assign dma_gnt    = 1'b0;
     assign dma_rvalid = 1'b0;
-    assign dma_rdata  = 32'd0;
+    assign dma_rdata  = '0;
     assign dma_err    = 1'b0;
     logic unused_dma;
     assign unused_dma = ^{dma_we, dma_be, dma_addr, dma_wdata};
@@ -473,8 +490,9 @@ module epoxy_soc #(
     assign ntt_dma_err_o    = dma_err;
     // The block's outputs after each edge (see the ports).
     logic        reg_gnt_q, reg_rvalid_q, reg_err_q, dma_req_q, dma_we_q, irq_q, busy_q;
-    logic [31:0] reg_rdata_q, dma_addr_q, dma_wdata_q;
-    logic [3:0]  dma_be_q;
+    logic [31:0] reg_rdata_q, dma_addr_q;
+    logic [32*NttDmaLanes-1:0] dma_wdata_q;
+    logic [4*NttDmaLanes-1:0]  dma_be_q;
     always_ff @(posedge clk_i) begin
       reg_gnt_q    <= ntt_reg_gnt_i;
       reg_rvalid_q <= ntt_reg_rvalid_i;
@@ -500,9 +518,10 @@ module epoxy_soc #(
     assign irq_ntt                  = irq_q;
     assign ntt_busy_o               = busy_q;
     logic unused_params;   // the external model is built with the same values (epoxy-sim)
-    assign unused_params = ^{32'(NttP), 32'(NttMaxLogN), NttFields};
+    assign unused_params = ^{32'(NttP), 32'(NttMaxLogN), NttFields};   // and NttDmaLanes
 `else
-    epoxy_ntt_top #(.P(NttP), .MaxLogN(NttMaxLogN), .Fields(NttFields)) u_ntt (
+    epoxy_ntt_top #(.P(NttP), .MaxLogN(NttMaxLogN), .Fields(NttFields),
+                    .DmaLanes(NttDmaLanes)) u_ntt (
       .clk_i, .rst_ni,
       .reg_req_i (s_req[SlvNtt]), .reg_gnt_o (s_gnt[SlvNtt]),
       .reg_addr_i (s_addr[SlvNtt*32 +: 32]), .reg_we_i (s_we[SlvNtt]),
@@ -527,8 +546,8 @@ module epoxy_soc #(
     assign dma_req                   = 1'b0;
     assign dma_addr                  = 32'd0;
     assign dma_we                    = 1'b0;
-    assign dma_be                    = 4'd0;
-    assign dma_wdata                 = 32'd0;
+    assign dma_be                    = '0;
+    assign dma_wdata                 = '0;
     logic unused_ntt;
     assign unused_ntt = ^{s_req[SlvNtt], s_we[SlvNtt], s_be[SlvNtt*4 +: 4],
                           s_wdata[SlvNtt*32 +: 32], dma_gnt, dma_rvalid, dma_rdata, dma_err};
@@ -540,7 +559,7 @@ module epoxy_soc #(
     assign ntt_reg_wdata_o  = 32'd0;
     assign ntt_dma_gnt_o    = 1'b0;
     assign ntt_dma_rvalid_o = 1'b0;
-    assign ntt_dma_rdata_o  = 32'd0;
+    assign ntt_dma_rdata_o  = '0;
     assign ntt_dma_err_o    = 1'b0;
     logic unused_ext;
     assign unused_ext = ^{ntt_reg_gnt_i, ntt_reg_rvalid_i, ntt_reg_rdata_i, ntt_reg_err_i,

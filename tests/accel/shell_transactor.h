@@ -9,7 +9,10 @@
 // contract). The shell's DMA port is answered by a C++ memory that grants after a random
 // delay (0..max_wait cycles, the request held stable meanwhile, as OBI requires), responds
 // one cycle after the grant and answers a bus error outside the memory, on misaligned
-// addresses and inside an injected error window. It implements the driver's Io interface
+// addresses and inside an injected error window. A DMA port of several 32-bit lanes (the NTT
+// block with DmaLanes > 1) moves a beat of consecutive words per grant (any word lanes
+// enabled must be a prefix; a word outside the memory or in the error window makes the whole
+// beat a bus error). It implements the driver's Io interface
 // (reg_read, reg_write, mem_write, mem_read, tick), and exposes the bench for register-level
 // tests. A broken bus contract (no grant, no answer) throws std::runtime_error; a host access
 // outside the memory throws std::out_of_range. Register bus errors are counted, not thrown,
@@ -78,6 +81,7 @@ class BasicShellTransactor {
     uint64_t cycles() const { return cycles_; }
     uint64_t dma_reads() const { return reads_; }
     uint64_t dma_writes() const { return writes_; }
+    uint64_t dma_beats() const { return beats_; }  // granted without a bus error
     uint64_t reg_reads() const { return reg_reads_; }
     uint64_t reg_errors() const { return reg_errors_; }
     Top& top() { return *top_; }
@@ -92,9 +96,9 @@ class BasicShellTransactor {
     std::mt19937 rng_;
     int wait_left_ = -1;
     bool resp_valid_ = false, resp_err_ = false;
-    uint32_t resp_data_ = 0;
+    uint32_t resp_data_[4] = {};  // one word per DMA lane (at most 4)
     uint32_t err_lo_ = 0, err_hi_ = 0;
-    uint64_t cycles_ = 0, reads_ = 0, writes_ = 0, reg_reads_ = 0, reg_errors_ = 0;
+    uint64_t cycles_ = 0, reads_ = 0, writes_ = 0, beats_ = 0, reg_reads_ = 0, reg_errors_ = 0;
 };
 
 // The shell with the copy/fill test engine (tests/accel, tests/systemc's comparison bench),

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "shell_transactor.h"
 #include "verilated.h"
@@ -19,6 +20,25 @@ inline std::string hex(uint64_t v) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "0x%08llx", static_cast<unsigned long long>(v));
     return buf;
+}
+
+// Lane i (32 bits) of a DMA data port, whatever type Verilator gives its width: an integer up
+// to 64 bits (one or two lanes) or a VlWide (more).
+template <class T>
+uint32_t lane(const T& port, unsigned i) {
+    if constexpr (std::is_integral_v<T>)
+        return uint32_t(uint64_t(port) >> (32 * i));
+    else
+        return port[i];
+}
+template <class T>
+void set_lane(T& port, unsigned i, uint32_t v) {
+    if constexpr (std::is_integral_v<T>) {
+        const uint64_t mask = uint64_t(0xFFFFFFFFu) << (32 * i);
+        port = T((uint64_t(port) & ~mask) | (uint64_t(v) << (32 * i)));
+    } else {
+        port[i] = v;
+    }
 }
 }  // namespace detail
 
@@ -49,8 +69,10 @@ void BasicShellTransactor<Top>::cycle() {
     Top& t = *top_;
     t.clk_i = 0;
     // DMA response due this cycle (granted last cycle).
+    using RData = std::remove_reference_t<decltype(t.dma_rdata_i)>;
+    constexpr unsigned kLanes = sizeof(RData) / 4;  // 32-bit DMA lanes of the port
     t.dma_rvalid_i = resp_valid_;
-    t.dma_rdata_i = resp_data_;
+    for (unsigned i = 0; i < kLanes; ++i) detail::set_lane(t.dma_rdata_i, i, resp_data_[i]);
     t.dma_err_i = resp_err_;
     t.dma_gnt_i = 0;
     t.eval();
@@ -67,26 +89,40 @@ void BasicShellTransactor<Top>::cycle() {
     t.eval();
     resp_valid_ = false;
     if (grant) {
+        // A beat: words addr, addr + 4, ... on the lanes whose byte enables are set, a prefix
+        // of the lanes (the shell's contract); one bus error answers the whole beat, and a
+        // write with an error changes nothing.
         wait_left_ = -1;
         resp_valid_ = true;
         resp_err_ = false;
-        resp_data_ = 0;
+        for (auto& w : resp_data_) w = 0;
         const uint32_t a = t.dma_addr_o;
-        if (a < opt_.mem_base || a - opt_.mem_base >= 4ull * mem_.size() || (a & 3) ||
-            (a >= err_lo_ && a < err_hi_)) {
-            resp_err_ = true;
-        } else {
-            uint32_t& w = mem_[(a - opt_.mem_base) / 4];
+        const uint64_t be = uint64_t(t.dma_be_o);
+        unsigned words = 0;
+        while (words < kLanes && ((be >> (4 * words)) & 0xF)) ++words;
+        if (words == 0 || (be >> (4 * words)) != 0)
+            throw std::runtime_error("shell DMA port: byte enables " + detail::hex(be) +
+                                     " are not a prefix of the lanes at " + detail::hex(a));
+        for (unsigned i = 0; i < words; ++i) {
+            const uint64_t wa = uint64_t(a) + 4 * i;
+            if (wa < opt_.mem_base || wa - opt_.mem_base >= 4ull * mem_.size() || (wa & 3) ||
+                (wa >= err_lo_ && wa < err_hi_))
+                resp_err_ = true;
+        }
+        for (unsigned i = 0; i < words && !resp_err_; ++i) {
+            uint32_t& w = mem_[(a + 4 * i - opt_.mem_base) / 4];
+            const unsigned lbe = unsigned(be >> (4 * i)) & 0xF;
             if (t.dma_we_o) {
+                const uint32_t wd = detail::lane(t.dma_wdata_o, i);
                 for (int b = 0; b < 4; ++b)
-                    if ((t.dma_be_o >> b) & 1)
-                        w = (w & ~(0xFFu << (8 * b))) | (t.dma_wdata_o & (0xFFu << (8 * b)));
+                    if ((lbe >> b) & 1) w = (w & ~(0xFFu << (8 * b))) | (wd & (0xFFu << (8 * b)));
                 ++writes_;
             } else {
-                resp_data_ = w;
+                resp_data_[i] = w;
                 ++reads_;
             }
         }
+        if (!resp_err_) ++beats_;
     }
     t.clk_i = 1;
     t.eval();

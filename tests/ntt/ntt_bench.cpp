@@ -113,8 +113,10 @@ Transactor::Options options(unsigned max_wait, uint32_t seed) {
 }  // namespace
 
 Bench::Bench(unsigned max_wait, uint32_t seed) : io(options(max_wait, seed)), shell(io) {
-    REQUIRE(drv::probe(shell, &caps) == AccelStatus::Ok);
+    epoxy::AccelInfo info{};
+    REQUIRE(drv::probe(shell, &caps, &info) == AccelStatus::Ok);
     REQUIRE(caps.p == kP);
+    REQUIRE(info.dma_lanes == kDmaLanes);
     REQUIRE(caps.max_log_n == kMaxLogN);
     REQUIRE(shell.configure_ring(kRing, kRingLog2) == AccelStatus::Ok);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bench of the NTT engine tests: the Verilated epoxy_ntt_top of one configuration (the
-// compile definitions EPOXY_NTT_TOP, EPOXY_NTT_P, EPOXY_NTT_MAX_LOG_N, EPOXY_NTT_FIELDS set by
+// compile definitions EPOXY_NTT_TOP, EPOXY_NTT_P, EPOXY_NTT_MAX_LOG_N, EPOXY_NTT_FIELDS and
+// EPOXY_NTT_DMA_LANES set by
 // tests/ntt/CMakeLists.txt) behind BasicShellTransactor, driven through epoxy::AccelShell and
 // the NTT layer (epoxy/ntt.h), and the golden model (sw/models/ntt) to compare with: vectors
 // in and out of the bench memory, seeded random operands, the sizes each test runs, and a
@@ -48,6 +49,7 @@ constexpr const char* kConfig = EPOXY_NTT_CONFIG;
 constexpr uint32_t kP = EPOXY_NTT_P;
 constexpr uint32_t kMaxLogN = EPOXY_NTT_MAX_LOG_N;
 constexpr uint32_t kFields = EPOXY_NTT_FIELDS;
+constexpr uint32_t kDmaLanes = EPOXY_NTT_DMA_LANES;  // 32-bit DMA lanes (SHELL_CAPS.DMA_LANES)
 constexpr uint32_t log2_of(uint32_t x) {
     return x <= 1 ? 0 : 1 + log2_of(x / 2);
 }

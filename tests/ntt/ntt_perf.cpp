@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// epoxy_ntt_perf_p<P>: the NTT coprocessor's cycle benchmark for one Verilated configuration
-// of epoxy_ntt_top (P butterflies, MaxLogN 14, all five fields; compile definitions as for the
-// engine tests, tests/ntt/CMakeLists.txt). Driven from the host through epoxy::AccelShell and
+// epoxy_ntt_perf_p<P>[_l<L>]: the NTT coprocessor's cycle benchmark for one Verilated
+// configuration of epoxy_ntt_top (P butterflies, L 32-bit DMA lanes (1 without the suffix),
+// MaxLogN 14, all five fields; compile definitions as for the engine tests,
+// tests/ntt/CMakeLists.txt). Driven from the host through epoxy::AccelShell and
 // epoxy/ntt.h over BasicShellTransactor (no bus wait states), every result checked against the
 // golden model (sw/models/ntt). Run by scripts/bench_ntt.py (`make bench`), docs/ntt.md.
 //
@@ -15,7 +16,7 @@
 // (N/2) log2(N) / P butterfly cycles ((N/2)(log2(N) - 1) / P for Incomplete, one layer less);
 // utilisation = limit / busy (with data movement) and limit / compute (without).
 //
-//   epoxy_ntt_perf_p8 [--out FILE] [--max-log-n K] [--field NAME]... [--no-pmul] [--corrupt]
+//   epoxy_ntt_perf_p8_l4 [--out FILE] [--max-log-n K] [--field NAME]... [--no-pmul] [--corrupt]
 //
 // Writes one JSON document (to FILE, else stdout). Exits 0 when every result matched the
 // model, 1 when one did not or the engine reported an error, 2 on a usage error. --corrupt
@@ -56,6 +57,7 @@ using Transactor = epoxy::test::BasicShellTransactor<Top>;
 using Shell = epoxy::AccelShell<Transactor>;
 
 constexpr uint32_t kP = EPOXY_NTT_P;
+constexpr uint32_t kDmaLanes = EPOXY_NTT_DMA_LANES;
 constexpr uint32_t kMaxLogN = EPOXY_NTT_MAX_LOG_N;
 
 // Memory: the ring, then three buffers of the largest vector (2^14 Goldilocks elements).
@@ -94,14 +96,17 @@ class PerfBench {
     // Probes the block, checks that it is the configuration built, sets up the ring. The
     // reason of a failure in *why.
     bool init(std::string* why) {
-        if (drv::probe(shell_, &caps_) != AccelStatus::Ok) {
+        epoxy::AccelInfo info{};
+        if (drv::probe(shell_, &caps_, &info) != AccelStatus::Ok) {
             *why = "probe failed";
             return false;
         }
-        if (caps_.p != kP || caps_.max_log_n != kMaxLogN) {
+        if (caps_.p != kP || caps_.max_log_n != kMaxLogN || info.dma_lanes != kDmaLanes) {
             *why = "CAPS P " + std::to_string(caps_.p) + " MAX_LOG_N " +
-                   std::to_string(caps_.max_log_n) + ", built for P " + std::to_string(kP) +
-                   " MAX_LOG_N " + std::to_string(kMaxLogN);
+                   std::to_string(caps_.max_log_n) + " DMA_LANES " +
+                   std::to_string(info.dma_lanes) + ", built for P " + std::to_string(kP) +
+                   " MAX_LOG_N " + std::to_string(kMaxLogN) + " DMA_LANES " +
+                   std::to_string(kDmaLanes);
             return false;
         }
         if (shell_.configure_ring(kRing, 4) != AccelStatus::Ok) {
@@ -336,10 +341,10 @@ int main(int argc, char** argv) {
             const Run& cold = runs[0];
             const Run& warm = runs[1];
             const uint64_t compute = warm.busy > warm.dma ? warm.busy - warm.dma : 0;
-            rows << (ci ? ",\n" : "") << "    {\"p\": " << kP << ", \"field\": \""
-                 << field_name(c.f) << "\", \"variant\": \"" << variant_name(c.v)
-                 << "\", \"n\": " << n << ", \"log_n\": " << c.log_n << ", \"op\": \""
-                 << op_name(c.op) << "\",\n     \"busy\": " << warm.busy
+            rows << (ci ? ",\n" : "") << "    {\"p\": " << kP << ", \"lanes\": " << kDmaLanes
+                 << ", \"field\": \"" << field_name(c.f) << "\", \"variant\": \""
+                 << variant_name(c.v) << "\", \"n\": " << n << ", \"log_n\": " << c.log_n
+                 << ", \"op\": \"" << op_name(c.op) << "\",\n     \"busy\": " << warm.busy
                  << ", \"dma\": " << warm.dma << ", \"compute\": " << compute
                  << ", \"cold_busy\": " << cold.busy << ", \"cold_dma\": " << cold.dma;
             if (c.op == drv::kOpPmul) {
@@ -359,9 +364,9 @@ int main(int argc, char** argv) {
         }
         std::ostringstream doc;
         doc << "{\n  \"program\": \"" << EPOXY_NTT_CONFIG_NAME << "\",\n"
-            << "  \"config\": {\"p\": " << kP << ", \"max_log_n\": " << kMaxLogN
-            << ", \"min_log_n\": " << b.caps().min_log_n << ", \"fields\": " << b.caps().fields
-            << ", \"dma_wait_states\": 0},\n"
+            << "  \"config\": {\"p\": " << kP << ", \"dma_lanes\": " << kDmaLanes
+            << ", \"max_log_n\": " << kMaxLogN << ", \"min_log_n\": " << b.caps().min_log_n
+            << ", \"fields\": " << b.caps().fields << ", \"dma_wait_states\": 0},\n"
             << "  \"all_verified\": " << (all_ok ? "true" : "false") << ",\n"
             << "  \"rows\": [\n"
             << rows.str() << "\n  ]\n}\n";

@@ -224,6 +224,26 @@ std::vector<Case> memory_cases() {
          false,
          {},
          false},
+        // Wide DMA beats (DmaLanes > 1; the same cases with one lane): a bus error on one word
+        // of a beat at an unaligned start, in the last (partial) beat of a range, in the
+        // middle of a Goldilocks beat; a value >= p inside a beat after an unaligned start.
+        {"DMA error on the first word of an unaligned SRC0",
+         drv::forward(kBB, kCy, kK, kBadA + 4, kBadDst, kN - 1), dma, false,
+         window(kBadA + 4, kBadA + 8), false},
+        {"DMA error on the last word of an unaligned SRC0 (a partial beat)",
+         drv::forward(kBB, kNeg, kK, kBadA + 4, kBadDst, kN - 2), dma, false,
+         window(kBadA + 4 * (kN - 2), kBadA + 4 * (kN - 1)), false},
+        {"DMA error on the last word of an unaligned DST",
+         drv::inverse(kBB, kCy, kK, kBadA, kBadDst + 12), dma, false,
+         window(kBadDst + 12 + 4 * (kN - 1), kBadDst + 12 + 4 * kN), false},
+        {"DMA error on a Goldilocks high word at 8 mod 16",
+         drv::pmul(kGL, kCy, kK, kBadA + 8, kBadB, kBadDst), dma, false,
+         window(kBadA + 8 + 8 * 9 + 4, kBadA + 8 + 8 * 10), false},
+        {"a[6] = p after an unaligned start", drv::forward(kBB, kCy, kK, kBadA + 4, kBadDst, 200),
+         val, false, poke(kBadA + 4, kBB, 6, pbb)},
+        {"Goldilocks a[5] = p after a start at 8 mod 16",
+         drv::forward(kGL, kCy, kK, kBadA + 8, kBadDst, 100), val, false,
+         poke(kBadA + 8, kGL, 5, pgl)},
         // Values >= p: nothing is written to DST.
         {"a[0] = p", drv::forward(kBB, kCy, kK, kBadA, kBadDst), val, false,
          poke(kBadA, kBB, 0, pbb)},
