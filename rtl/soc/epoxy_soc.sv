@@ -46,7 +46,8 @@ module epoxy_soc #(
   parameter int unsigned NttMaxLogN  = epoxy_soc_map_pkg::NttMaxLogN,
   parameter logic [4:0]  NttFields   = 5'(epoxy_soc_map_pkg::NttFields),
   // 32-bit DMA lanes of the NTT block (1, 2 or 4; at most SramBanks): 4 with 4 or more banks
-  parameter int unsigned NttDmaLanes = (SramBanks >= 4) ? 4 : SramBanks
+  parameter int unsigned NttDmaLanes = (SramBanks >= epoxy_soc_map_pkg::NttDmaLanes) ?
+                                       epoxy_soc_map_pkg::NttDmaLanes : SramBanks
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,

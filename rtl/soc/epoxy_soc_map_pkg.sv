@@ -33,6 +33,7 @@ package epoxy_soc_map_pkg;
   localparam int unsigned NttP = 4;
   localparam int unsigned NttMaxLogN = 14;
   localparam int unsigned NttFields = 31;
+  localparam int unsigned NttDmaLanes = 4;
 
   // ---- Device register offsets (within the device's page) --------------------------
   localparam logic [11:0] UartTxdata = 12'h000;  // W

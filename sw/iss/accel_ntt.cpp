@@ -64,7 +64,7 @@ unsigned log2_exact(unsigned x) {
 }  // namespace
 
 NttConfig NttConfig::soc() {
-    return NttConfig{EPOXY_NTT_P, EPOXY_NTT_MAX_LOG_N, EPOXY_NTT_FIELDS, 8};
+    return NttConfig{EPOXY_NTT_P, EPOXY_NTT_MAX_LOG_N, EPOXY_NTT_FIELDS, 8, EPOXY_NTT_DMA_LANES};
 }
 
 struct NttDevice::Plans {
@@ -112,9 +112,9 @@ uint32_t NttDevice::caps() const {
     return ntt::encode_caps(ntt::NttCaps{cfg_.p, cfg_.max_log_n, min_log_n_, cfg_.fields & 0x1Fu});
 }
 
-// epoxy_accel_shell: one DMA lane, MaxQLog2, 32-byte descriptors.
+// epoxy_accel_shell: the DMA lanes, MaxQLog2, 32-byte descriptors.
 uint32_t NttDevice::shell_caps() const {
-    return (1u << EPOXY_ACCEL_REGS__SHELL_CAPS__DMA_LANES_bp) |
+    return (cfg_.dma_lanes << EPOXY_ACCEL_REGS__SHELL_CAPS__DMA_LANES_bp) |
            (cfg_.max_qlog2 << EPOXY_ACCEL_REGS__SHELL_CAPS__MAX_QLOG2_bp) |
            (32u << EPOXY_ACCEL_REGS__SHELL_CAPS__DESC_BYTES_bp);
 }

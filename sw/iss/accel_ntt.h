@@ -42,6 +42,7 @@ struct NttConfig {
     unsigned max_log_n;  // largest LOG_N, MIN_LOG_N .. 14
     unsigned fields;     // bit f: field code f built in (5 bits)
     unsigned max_qlog2;  // largest QSIZE.LOG2 (0 .. 15)
+    unsigned dma_lanes = 1;  // SHELL_CAPS.DMA_LANES (the ISS moves data at once either way)
     static NttConfig soc();
 };
 

@@ -22,8 +22,10 @@ TEST_CASE("ntt device: identification and reset values", "[ntt]") {
     CHECK(f.reg(kCaps) == (4u << 24 | EPOXY_NTT_FIELDS << 16 | EPOXY_NTT_MAX_LOG_N << 8 |
                            EPOXY_NTT_P));
     CHECK(f.reg(kCaps) == 0x041F0E04u);
-    // SHELL_CAPS: one DMA lane, MAX_QLOG2 8 (epoxy_ntt_top's default), 32-byte descriptors.
-    CHECK(f.reg(kShellCaps) == 0x00200801u);
+    // SHELL_CAPS: the SoC's DMA lanes (memory map), MAX_QLOG2 8 (epoxy_ntt_top's default),
+    // 32-byte descriptors.
+    CHECK(f.reg(kShellCaps) == (0x00200800u | EPOXY_NTT_DMA_LANES));
+    CHECK(EPOXY_NTT_DMA_LANES == 4u);
     for (uint32_t off : {kCtrl, kStatus, kErr, kIrqStatus, kQbase, kQsize, kQhead, kQtail,
                          kPerfBusy, kPerfStall, kPerfDma})
         CHECK(f.reg(off) == 0);

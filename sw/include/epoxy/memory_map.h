@@ -34,6 +34,7 @@
 #define EPOXY_NTT_P 4u /* built parameter (CAPS) */
 #define EPOXY_NTT_MAX_LOG_N 14u /* built parameter (CAPS) */
 #define EPOXY_NTT_FIELDS 31u /* built parameter (CAPS) */
+#define EPOXY_NTT_DMA_LANES 4u /* built parameter (CAPS) */
 
 /* uart: UART, 8N1, TX and RX FIFOs */
 #define EPOXY_UART_TXDATA 0x00u /* W: [7:0] byte to transmit (dropped when the TX FIFO is full) */
