@@ -32,7 +32,10 @@ module epoxy_core #(
   parameter int unsigned EarlyAddr   = 1,    // load/store/jalr address in ID (0: in EX, smaller)
   parameter int unsigned DivStepsPerCycle = 3,  // divider: 3 (13-cycle divide) or 1 (35, smaller)
   parameter int unsigned FetchDepth  = 4,    // prefetch FIFO words: 4, or 2 (smaller, slower)
-  parameter int unsigned MulCycles   = 1     // 1: single-cycle multiply; 2: product registered
+  parameter int unsigned MulCycles   = 1,    // 1: single-cycle multiply; 2: product registered
+  // Shifts as multiplications by a power of two in the multiplier (MulCycles cycles), with
+  // no barrel shifter in the ALU: on by default with MulCycles 2 (the small FPGA options)
+  parameter bit          ShiftViaMul = (MulCycles > 1)
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -221,7 +224,28 @@ module epoxy_core #(
       id_imm_early = 32'd0;                                                        // c.jr, c.jalr
     end
   end
-  assign id_sum    = (id_base_rs1 ? id_rs1_val : if_pc) + id_imm_early;
+  // Without the early address (EarlyAddr 0) the sum is used only for branch and jal targets
+  // (pc + imm): the load, store and jalr forms are never used, so they are left out.
+  logic [31:0] id_imm_used;
+  logic        id_base_rs1_used;
+  assign id_base_rs1_used = (EarlyAddr != 0) && id_base_rs1;
+  always_comb begin
+    id_imm_used = id_imm_early;
+    if (EarlyAddr == 0) begin
+      if (if_instr[1:0] == 2'b11) begin
+        id_imm_used = if_instr[3] ? {{11{if_instr[31]}}, if_instr[31], if_instr[19:12],
+                                     if_instr[20], if_instr[30:21], 1'b0} :        // jal
+                                    {{19{if_instr[31]}}, if_instr[31], if_instr[7],
+                                     if_instr[30:25], if_instr[11:8], 1'b0};       // branch
+      end else begin
+        id_imm_used = id_c[14] ?
+            {{24{id_c[12]}}, id_c[6:5], id_c[2], id_c[11:10], id_c[4:3], 1'b0} :   // c.beqz/bnez
+            {{21{id_c[12]}}, id_c[8], id_c[10:9], id_c[6], id_c[7], id_c[2], id_c[11],
+             id_c[5:3], 1'b0};                                                     // c.j, c.jal
+      end
+    end
+  end
+  assign id_sum    = (id_base_rs1_used ? id_rs1_val : if_pc) + id_imm_used;
   assign id_target = id_sum;
   // Instructions whose target is requested at once when they execute (checked by the PMP
   // while they are in EX): branch, jal, and jalr with an early target.
@@ -301,7 +325,9 @@ module epoxy_core #(
   end
   assign op_b = dec.op_b_imm ? dec.imm : rs2_data;
 
-  epoxy_core_alu u_alu (
+  epoxy_core_alu #(
+    .Shifter (!ShiftViaMul)
+  ) u_alu (
     .op_i     (dec.alu_op),
     .a_i      (op_a),
     .b_i      (op_b),
@@ -352,10 +378,34 @@ module epoxy_core #(
     if ((MulCycles > 1) && mul_start) mul_result_q <= mul_result;
   end
 
+  // With ShiftViaMul a shift is a multiplication by 2^e: sll by n is the low word of
+  // a * 2^n; srl and sra by n > 0 are the high word of a * 2^(32 - n), unsigned or with a
+  // signed a (mulhu, mulhsu); a shift by 0 is the low word of a * 1. e = n for sll, else
+  // (32 - n) mod 32. The same multiplier latency for every operand (Zkt).
+  logic                    is_shift;
+  logic [4:0]              shamt, shexp;
+  logic [31:0]             mul_b;
+  epoxy_core_pkg::mul_op_e mul_op;
+  assign is_shift = ShiftViaMul && (dec.cls == epoxy_core_pkg::ClsAlu) &&
+                    ((dec.alu_op == epoxy_core_pkg::AluSll) ||
+                     (dec.alu_op == epoxy_core_pkg::AluSrl) ||
+                     (dec.alu_op == epoxy_core_pkg::AluSra));
+  assign shamt    = op_b[4:0];
+  assign shexp    = (dec.alu_op == epoxy_core_pkg::AluSll) ? shamt : (5'd0 - shamt);
+  assign mul_b    = is_shift ? (32'd1 << shexp) : rs2_data;
+  always_comb begin
+    mul_op = dec.mul_op;
+    if (is_shift) begin
+      if ((dec.alu_op == epoxy_core_pkg::AluSll) || (shamt == 5'd0)) mul_op = epoxy_core_pkg::MulLow;
+      else if (dec.alu_op == epoxy_core_pkg::AluSra)                  mul_op = epoxy_core_pkg::MulHsu;
+      else                                                            mul_op = epoxy_core_pkg::MulHuu;
+    end
+  end
+
   epoxy_core_multiplier u_mul (
-    .op_i     (dec.mul_op),
+    .op_i     (mul_op),
     .a_i      (rs1_data),
-    .b_i      (rs2_data),
+    .b_i      (mul_b),
     .result_o (mul_result)
   );
 
@@ -615,9 +665,14 @@ module epoxy_core #(
         end else begin
           unique case (dec.cls)
             epoxy_core_pkg::ClsAlu: begin
-              rf_we    = 1'b1;
-              retire   = 1'b1;
-              ex_leave = 1'b1;
+              if (is_shift && (MulCycles > 1)) begin
+                mul_start = 1'b1;                 // retires from mul_result_q next cycle
+              end else begin
+                rf_we    = 1'b1;
+                retire   = 1'b1;
+                ex_leave = 1'b1;
+                if (is_shift) rf_wdata = mul_result;
+              end
             end
             epoxy_core_pkg::ClsMul: begin
               if (MulCycles > 1) begin
@@ -792,7 +847,8 @@ module epoxy_core #(
     unique case (dec.cls)
       epoxy_core_pkg::ClsLoad, epoxy_core_pkg::ClsStore, epoxy_core_pkg::ClsDiv: record_ex = 1'b0;
       epoxy_core_pkg::ClsMul: record_ex = (MulCycles == 1);
-      epoxy_core_pkg::ClsAlu, epoxy_core_pkg::ClsBranch,
+      epoxy_core_pkg::ClsAlu: record_ex = !(is_shift && (MulCycles > 1));
+      epoxy_core_pkg::ClsBranch,
       epoxy_core_pkg::ClsJal, epoxy_core_pkg::ClsJalr, epoxy_core_pkg::ClsCsr,
       epoxy_core_pkg::ClsEcall, epoxy_core_pkg::ClsEbreak, epoxy_core_pkg::ClsMret,
       epoxy_core_pkg::ClsWfi, epoxy_core_pkg::ClsFence, epoxy_core_pkg::ClsFenceI: record_ex = 1'b1;

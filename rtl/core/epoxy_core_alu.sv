@@ -8,7 +8,9 @@
 // a branch resolves without waiting on the ALU's result mux.
 `default_nettype none
 
-module epoxy_core_alu (
+module epoxy_core_alu #(
+  parameter bit Shifter = 1'b1   // 0: no shifter (the core shifts in its multiplier instead)
+) (
   input  epoxy_core_pkg::alu_op_e op_i,
   input  logic [31:0]             a_i,
   input  logic [31:0]             b_i,
@@ -47,15 +49,25 @@ module epoxy_core_alu (
     reverse32 = ((y & 32'h55555555) << 1) | ((y >> 1) & 32'h55555555);
   endfunction
 
-  assign shift_in       = shift_left ? reverse32(a_i) : a_i;
-  assign shift_left_res = reverse32(shift_right);
-  assign shift_left  = (op_i == epoxy_core_pkg::AluSll);
-  assign shift_fill  = (op_i == epoxy_core_pkg::AluSra) && a_i[31];
-  assign shift_ext   = $unsigned($signed({shift_fill, shift_in}) >>> shamt);
-  assign shift_right = shift_ext[31:0];
-
-  logic unused_shift;
-  assign unused_shift = shift_ext[32];
+  if (Shifter) begin : g_shifter
+    assign shift_in       = shift_left ? reverse32(a_i) : a_i;
+    assign shift_left_res = reverse32(shift_right);
+    assign shift_left  = (op_i == epoxy_core_pkg::AluSll);
+    assign shift_fill  = (op_i == epoxy_core_pkg::AluSra) && a_i[31];
+    assign shift_ext   = $unsigned($signed({shift_fill, shift_in}) >>> shamt);
+    assign shift_right = shift_ext[31:0];
+    logic unused_shift;
+    assign unused_shift = shift_ext[32];
+  end else begin : g_no_shifter
+    assign shift_in       = 32'd0;
+    assign shift_left     = 1'b0;
+    assign shift_fill     = 1'b0;
+    assign shift_ext      = 33'd0;
+    assign shift_right    = 32'd0;   // the shift results are not used
+    assign shift_left_res = 32'd0;
+    logic unused_shift;
+    assign unused_shift = ^{shift_in, shift_left, shift_fill, shift_ext, shamt};
+  end
 
   always_comb begin
     result_o = sum[31:0];

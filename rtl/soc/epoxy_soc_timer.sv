@@ -43,17 +43,24 @@ module epoxy_soc_timer (
     endcase
   end
 
+  logic        wr_lo, wr_hi;
+  logic [32:0] lo_next;
+  assign wr_lo   = reg_we_i && (reg_offset_i == epoxy_soc_map_pkg::TimerMtime);
+  assign wr_hi   = reg_we_i && (reg_offset_i == epoxy_soc_map_pkg::TimerMtimeh);
+  assign lo_next = {1'b0, mtime_q[31:0]} + 33'd1;
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       mtime_q    <= 64'd0;
       mtimecmp_n_q <= '0;  // mtimecmp = all ones
       msip_q     <= 1'b0;
     end else begin
-      mtime_q <= mtime_q + 64'd1;
+      // mtime counts in two halves (one write multiplexer per bit on the iCE40): the upper
+      // half takes the lower half's carry, also in the cycle the lower half is written.
+      mtime_q[31:0]  <= wr_lo ? reg_wdata_i : lo_next[31:0];
+      mtime_q[63:32] <= wr_hi ? reg_wdata_i : mtime_q[63:32] + {31'd0, lo_next[32]};
       if (reg_we_i) begin
         unique case (reg_offset_i)
-          epoxy_soc_map_pkg::TimerMtime:     mtime_q[31:0]     <= reg_wdata_i;
-          epoxy_soc_map_pkg::TimerMtimeh:    mtime_q[63:32]    <= reg_wdata_i;
           epoxy_soc_map_pkg::TimerMtimecmp:  mtimecmp_n_q[31:0]  <= ~reg_wdata_i;
           epoxy_soc_map_pkg::TimerMtimecmph: mtimecmp_n_q[63:32] <= ~reg_wdata_i;
           epoxy_soc_map_pkg::TimerMsip:      msip_q            <= reg_wdata_i[0];

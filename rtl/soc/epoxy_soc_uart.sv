@@ -116,7 +116,6 @@ module epoxy_soc_uart #(
   logic [15:0] rx_tick_q;
   logic [7:0]  rx_data_q;
   logic        rx_push;
-  logic [7:0]  rx_byte;
 
   logic [16:0] rx_half_w;
   logic [15:0] rx_half;   // cycles from the start edge to the middle of the start bit, minus 1
@@ -126,7 +125,7 @@ module epoxy_soc_uart #(
 
   epoxy_soc_fifo #(.Width(8), .Depth(FifoDepth)) u_rx_fifo (
     .clk_i, .rst_ni,
-    .push_i (rx_push), .wdata_i (rx_byte),
+    .push_i (rx_push), .wdata_i (rx_data_q),   // unchanged until the next frame's data
     .pop_i  (rx_pop),  .rdata_o (rx_head),
     .empty_o(rx_empty), .full_o (rx_full), .count_o (rx_count)
   );
@@ -141,7 +140,6 @@ module epoxy_soc_uart #(
       rx_tick_q <= 16'd0;
       rx_data_q <= 8'd0;
       rx_push   <= 1'b0;
-      rx_byte   <= 8'd0;
     end else begin
       rx_sync_q <= {rx_sync_q[0], rx_i};
       rx_push   <= 1'b0;
@@ -168,7 +166,6 @@ module epoxy_soc_uart #(
         end else if (rx_bit_q == 4'd9) begin
           rx_busy_q <= 1'b0;
           rx_push   <= rx_s;             // stop bit high: good frame (else dropped)
-          rx_byte   <= rx_data_q;
         end else begin
           rx_data_q <= {rx_s, rx_data_q[7:1]};
         end
