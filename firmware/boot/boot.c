@@ -12,11 +12,20 @@
 // byte must arrive within EPOXY_BOOT_TIMEOUT_MS (measured with mtime, which counts cycles of
 // an EPOXY_BOOT_CLOCK_HZ clock on the RTL and instructions on the ISS).
 //
+// No byte sent at the line rate is lost, even without RTS flow control and with a 4-byte RX
+// FIFO (the iCEBreaker): the payload's CRC is computed while the bytes arrive, and whenever
+// the bootloader is not reading a frame (printing, checking a header's CRC) it moves arriving
+// bytes into a RAM ring (rx_poll), which the frame reader empties before it reads the UART
+// again. Bytes beyond a full ring are counted and reported as an error line, never lost
+// silently. (While an embedded frame is copied from the ROM, before the ready line, the UART
+// is not read: the sender is held by RTS where the board has it.)
+//
 // Deliberately small (the smallest boot ROMs are 4 KiB): polled UART, no interrupts, no C
 // library, no initialised data or .bss; its only RAM is the stack in the top
-// EPOXY_BOOT_RAM_RESERVED bytes of SRAM, which frames may not load into. The SRAM's and the
-// ROM's sizes are the board's: start.S finds the SRAM's end, and boot_readable() tells
-// whether an embedded frame lies inside the ROM.
+// EPOXY_BOOT_RAM_RESERVED bytes of SRAM, which frames may not load into, and which holds the
+// ring (in boot_main's frame, reached through tp). The SRAM's and the ROM's sizes are the
+// board's: start.S finds the SRAM's end, and boot_readable() tells whether an embedded frame
+// lies inside the ROM.
 #include <stdint.h>
 
 #include "epoxy/boot_frame.h"
@@ -34,19 +43,53 @@ _Static_assert(TIMEOUT_TICKS > 0 && TIMEOUT_TICKS < 0x80000000u,
 #define REG(base, off) (*(volatile uint32_t *)((base) + (off)))
 #define HEADER_CRC_BYTES (4u * EPOXY_BOOT_W_HEADER_CRC)
 
-// From boot.ld: where an embedded frame starts.
-extern const uint8_t epoxy_boot_app_frame[];
+// From boot.ld: where an embedded frame starts (EPOXY_BOOT_APP_ALIGN-aligned).
+extern const uint8_t epoxy_boot_app_frame[] __attribute__((aligned(4)));
 
 // start.S: 1 when a word load from `addr` answers, 0 when it faults (beyond a memory).
 int boot_readable(uint32_t addr);
 void boot_main(uint32_t sram_end, int trapped, uint32_t cause, uint32_t epc, uint32_t tval)
     __attribute__((noreturn));
 
+// ---- UART input: the ring ------------------------------------------------------------------
+
+// The ring holds what arrives while the bootloader is busy. The UART sends and receives at
+// the same bit rate, so while a line is printed about as many bytes arrive as it has
+// characters: at most 92 for a UART frame's rejection, 142 at reset (an embedded frame's
+// rejection, then the ready line). The frame reader empties the ring far faster than the line
+// fills it, so it fills only when the input itself keeps the bootloader printing (a run of
+// headers without payloads, each rejected with a line longer than itself): then `lost`
+// counts the bytes dropped, and the reader reports them where they were dropped.
+#define RX_RING 256u  // a power of two
+
+struct rx_state {
+    uint32_t head, tail;  // free-running: head - tail bytes are held
+    uint32_t lost;        // bytes dropped since the ring filled (then nothing is added)
+    uint32_t crc;         // running CRC-32 of the bytes copy() has stored
+    uint8_t buf[RX_RING];
+};
+// The compiler never allocates tp; boot_main points it at its rx_state on every entry (at
+// reset and after a trap), so the bootloader needs no .bss.
+register struct rx_state *rx __asm__("tp");
+
+// Moves one received byte, if any, from the UART into the ring (none while rx is null).
+static void rx_poll(void) {
+    if (!rx) return;
+    const uint32_t d = REG(EPOXY_UART_BASE, EPOXY_UART_RXDATA);
+    if (d & EPOXY_UART_RXDATA_EMPTY) return;
+    if (rx->lost || rx->head - rx->tail == RX_RING)
+        ++rx->lost;
+    else
+        rx->buf[rx->head++ % RX_RING] = (uint8_t)d;
+}
+
 // ---- UART output ----------------------------------------------------------------------
 
 static void put(char c) {
-    // Bounded, like the SDK's driver: a transmitter that never drains loses the byte.
+    // Bounded, like the SDK's driver: a transmitter that never drains loses the byte. The
+    // receiver is served meanwhile.
     for (uint32_t polls = 0; polls < 1000000u; ++polls) {
+        rx_poll();
         if ((REG(EPOXY_UART_BASE, EPOXY_UART_STATUS) & EPOXY_UART_STATUS_TX_FULL) == 0) {
             REG(EPOXY_UART_BASE, EPOXY_UART_TXDATA) = (uint8_t)c;
             return;
@@ -82,12 +125,24 @@ static void error(const uint8_t *rom, const char *what) {
 
 // ---- Frame bytes --------------------------------------------------------------------------
 
-// The next UART byte; with `timed`, -1 when none arrives within the byte timeout.
+// The next received byte (the ring's oldest, else the UART's); with `timed`, -1 when none
+// arrives within the byte timeout. -2 where bytes were dropped (reported here): the frame
+// being read is incomplete.
 static int uart_get(int timed) {
     const uint32_t start = REG(EPOXY_TIMER_BASE, EPOXY_TIMER_MTIME);
     for (;;) {
-        const uint32_t rx = REG(EPOXY_UART_BASE, EPOXY_UART_RXDATA);
-        if ((rx & EPOXY_UART_RXDATA_EMPTY) == 0) return (int)(rx & 0xFFu);
+        if (rx->head != rx->tail) return rx->buf[rx->tail++ % RX_RING];
+        if (rx->lost) {
+            const uint32_t lost = rx->lost;
+            rx->lost = 0;
+            error(0, "input overrun, ");
+            dec(lost);
+            say(" bytes lost\n");
+            return -2;
+        }
+        // The ring is empty: the UART's next byte is the input's next byte.
+        const uint32_t d = REG(EPOXY_UART_BASE, EPOXY_UART_RXDATA);
+        if ((d & EPOXY_UART_RXDATA_EMPTY) == 0) return (int)(d & 0xFFu);
         if (timed && REG(EPOXY_TIMER_BASE, EPOXY_TIMER_MTIME) - start >= TIMEOUT_TICKS) return -1;
     }
 }
@@ -103,26 +158,40 @@ static void timeout(uint32_t index, uint32_t total, const char *what) {
     put('\n');
 }
 
-// Copies `n` frame bytes to `dst`, from the ROM (*rom non-null, advanced) or the UART. 0
-// after a UART timeout (reported: byte `first + i` of `total`).
+// One copy of the table code for both CRCs.
+__attribute__((noinline)) static uint32_t crc_byte(uint32_t crc, uint8_t byte) {
+    return epoxy_boot_crc32_byte(crc, byte);
+}
+
+// Copies `n` frame bytes to `dst`, from the ROM (*rom non-null, advanced) or the UART, and
+// runs the CRC rx->crc over each byte as read back from `dst`: what is checked is what is in
+// memory, and no pass over the copy is left for later. 0 after a UART timeout (reported: byte
+// `first + i` of `total`) or a gap in the input (reported by uart_get).
 static int copy(const uint8_t **rom, uint8_t *dst, uint32_t n, uint32_t first, uint32_t total,
                 const char *what) {
+    volatile uint8_t *const d = dst;
     for (uint32_t i = 0; i < n; ++i) {
         int c;
         if (*rom) {
             c = *(*rom)++;
         } else if ((c = uart_get(1)) < 0) {
-            timeout(first + i, total, what);
+            if (c == -1) timeout(first + i, total, what);
             return 0;
         }
-        dst[i] = (uint8_t)c;
+        d[i] = (uint8_t)c;
+        rx->crc = crc_byte(rx->crc, d[i]);
     }
     return 1;
 }
 
+// The header's CRC: 28 bytes, about one byte time at 115200 baud and 12 MHz; the UART is
+// served between bytes all the same.
 static uint32_t crc32(const uint8_t *p, uint32_t n) {
     uint32_t crc = 0xFFFFFFFFu;
-    while (n--) crc = epoxy_boot_crc32_byte(crc, *p++);
+    while (n--) {
+        rx_poll();
+        crc = crc_byte(crc, *p++);
+    }
     return ~crc;
 }
 
@@ -186,8 +255,9 @@ static int load(const uint8_t *rom, uint32_t limit) {
     if (!check_header(rom, h, limit)) return 1;
     uint8_t *dst = (uint8_t *)h[EPOXY_BOOT_W_LOAD];
     const uint32_t length = h[EPOXY_BOOT_W_LENGTH], entry = h[EPOXY_BOOT_W_ENTRY];
+    rx->crc = 0xFFFFFFFFu;
     if (!copy(&rom, dst, length, 0, length, "byte ")) return 0;
-    const uint32_t crc = crc32(dst, length);
+    const uint32_t crc = ~rx->crc;
     if (crc != h[EPOXY_BOOT_W_PAYLOAD_CRC]) {
         error(rom, "payload crc mismatch (expected ");
         hex(h[EPOXY_BOOT_W_PAYLOAD_CRC]);
@@ -196,6 +266,9 @@ static int load(const uint8_t *rom, uint32_t limit) {
         say(")\n");
         return 0;
     }
+    // What arrives from here on is the app's: left in the UART for it (or, if it traps before
+    // it has its own vector, for the bootloader's next frame).
+    rx = 0;
     say("boot: ");
     if (rom) say("embedded app: ");
     say("loaded ");
@@ -214,13 +287,14 @@ static int load(const uint8_t *rom, uint32_t limit) {
 
 // Waits for a frame's magic on the UART, discarding the bytes before it (line noise, or the
 // rest of a rejected frame). The first byte may take forever; after it, a gap longer than
-// the byte timeout ends the wait: returns 0, reporting the bytes unless `quiet`.
+// the byte timeout ends the wait: returns 0, reporting the bytes unless `quiet`. A gap in
+// the input (reported by uart_get) ends the wait too.
 static int find_magic(int quiet) {
     uint32_t window = 0, count = 0, first = 0;
     for (;;) {
         const int c = uart_get(count != 0);
         if (c < 0) {
-            if (quiet) return 0;
+            if (quiet || c != -1) return 0;
             if (count < 4) {
                 timeout(count, EPOXY_BOOT_HEADER_SIZE, "header byte ");
             } else {
@@ -244,6 +318,9 @@ static int find_magic(int quiet) {
 // with the trap's CSRs: an app that traps before installing its own vector, or a fault of
 // the bootloader's own). At reset an embedded app is tried first; then frames from the UART.
 void boot_main(uint32_t sram_end, int trapped, uint32_t cause, uint32_t epc, uint32_t tval) {
+    struct rx_state state;  // boot_main never returns: this lives as long as the bootloader
+    state.head = state.tail = state.lost = 0;
+    rx = &state;
     const uint32_t limit = sram_end - EPOXY_BOOT_RAM_RESERVED;
     const uint8_t *frame = epoxy_boot_app_frame;
     if (trapped) {

@@ -6,9 +6,10 @@
 // where the board has one, and prints what arrives on the TX pin. The boot ROM holds
 // --rom-hex, as the bitstream's block RAM does after `make fpga-rom`. A board without an
 // RTS line (the iCEBreaker) drops bytes that arrive while its small RX FIFO is full, as the
-// real one does, so a host must wait for the bootloader's answer before it sends (as
-// epoxy-load does): --send-after gives, for each --uart-in file in turn, the text whose line
-// must have arrived (after the previous file was queued) before that file is sent.
+// real one does, so the bootloader must keep reading while it prints (docs/bootloader.md).
+// A host that waits for the bootloader's answer before it sends (as epoxy-load does) is
+// modelled by --send-after: for each --uart-in file in turn, the text whose line must have
+// arrived (after the previous file was queued) before that file is sent.
 //
 // Exit status: 0 when --until's text appeared on the UART (or, without --until, when the
 // input was all sent and the line has been quiet for --quiet-cycles), 1 when --max-cycles

@@ -73,6 +73,18 @@ int main(int argc, char** argv) {
         v2.version = 2;
         write(dir + "/bad-version+good.frame", cat(with_header(good, v2), good));
 
+        // Headers alone, back to back, each rejected with a line longer than itself: they
+        // arrive faster than the bootloader answers them, so its receive ring fills and the
+        // bytes dropped are reported. Zeros (skipped as noise) cover the bytes dropped until
+        // the ring has drained, so the good frame after them arrives whole.
+        const Bytes v2_frame = with_header(good, v2);
+        Bytes overrun;
+        for (int i = 0; i < 16; ++i)
+            overrun.insert(overrun.end(), v2_frame.begin(),
+                           v2_frame.begin() + EPOXY_BOOT_HEADER_SIZE);
+        overrun.resize(overrun.size() + 1024, 0);
+        write(dir + "/overrun+good.frame", cat(overrun, good));
+
         Header outside = h;
         outside.load = outside.entry = EPOXY_UART_BASE;
         write(dir + "/outside-sram+good.frame", cat(with_header(good, outside), good));
