@@ -112,7 +112,8 @@ def main():
     if meta:
         # synth_ntt.sh: block parameters, device fit, latch check, run times, P&R outcome.
         report["block"] = meta.get("block", report["block"])
-        report["params"] = {k: meta[k] for k in ("P", "MaxLogN", "Fields") if k in meta}
+        report["params"] = {k: meta[k] for k in ("P", "MaxLogN", "Fields", "DmaLanes")
+                            if k in meta}
         report["rtl"] = {k: meta[k] for k in ("git_head", "accel_modified", "sources_sha256",
                                                "date") if k in meta}
         for target, prefix, stat, limits in (

