@@ -184,6 +184,7 @@ def rtl_sources(cfg):
                + block("accel/ntt", "epoxy_ntt_", ["epoxy_ntt_pkg.sv"]))
     board = cfg["board"]
     common = ["fpga/common/epoxy_fpga_reset.sv", "fpga/common/epoxy_fpga_soc.sv",
+              "fpga/common/epoxy_ecp5_clock.sv",   # (only the ECP5 tops use it)
               f"fpga/boards/{board['name']}/{board['top']}.sv"]
     return ntt + soc + core + common
 

@@ -49,37 +49,28 @@ module epoxy_core_alu #(
     reverse32 = ((y & 32'h55555555) << 1) | ((y >> 1) & 32'h55555555);
   endfunction
 
-  if (Shifter) begin : g_shifter
-    assign shift_in       = shift_left ? reverse32(a_i) : a_i;
-    assign shift_left_res = reverse32(shift_right);
-    assign shift_left  = (op_i == epoxy_core_pkg::AluSll);
-    assign shift_fill  = (op_i == epoxy_core_pkg::AluSra) && a_i[31];
-    assign shift_ext   = $unsigned($signed({shift_fill, shift_in}) >>> shamt);
-    assign shift_right = shift_ext[31:0];
-    logic unused_shift;
-    assign unused_shift = shift_ext[32];
-  end else begin : g_no_shifter
-    assign shift_in       = 32'd0;
-    assign shift_left     = 1'b0;
-    assign shift_fill     = 1'b0;
-    assign shift_ext      = 33'd0;
-    assign shift_right    = 32'd0;   // the shift results are not used
-    assign shift_left_res = 32'd0;
-    logic unused_shift;
-    assign unused_shift = ^{shift_in, shift_left, shift_fill, shift_ext, shamt};
-  end
+  assign shift_in       = shift_left ? reverse32(a_i) : a_i;
+  assign shift_left_res = reverse32(shift_right);
+  assign shift_left  = (op_i == epoxy_core_pkg::AluSll);
+  assign shift_fill  = (op_i == epoxy_core_pkg::AluSra) && a_i[31];
+  assign shift_ext   = $unsigned($signed({shift_fill, shift_in}) >>> shamt);
+  assign shift_right = shift_ext[31:0];
+
+  logic unused_shift;
+  assign unused_shift = shift_ext[32];
 
   always_comb begin
     result_o = sum[31:0];
     unique case (op_i)
       epoxy_core_pkg::AluAdd:  result_o = sum[31:0];
       epoxy_core_pkg::AluSub:  result_o = sum[31:0];
-      epoxy_core_pkg::AluSll:  result_o = shift_left_res;
+      // (Without the shifter the shift results are constants and the shifter is removed.)
+      epoxy_core_pkg::AluSll:  result_o = Shifter ? shift_left_res : 32'd0;
       epoxy_core_pkg::AluSlt:  result_o = {31'b0, lt_signed};
       epoxy_core_pkg::AluSltu: result_o = {31'b0, lt_unsigned};
       epoxy_core_pkg::AluXor:  result_o = a_i ^ b_i;
-      epoxy_core_pkg::AluSrl:  result_o = shift_right;
-      epoxy_core_pkg::AluSra:  result_o = shift_right;
+      epoxy_core_pkg::AluSrl:  result_o = Shifter ? shift_right : 32'd0;
+      epoxy_core_pkg::AluSra:  result_o = Shifter ? shift_right : 32'd0;
       epoxy_core_pkg::AluOr:   result_o = a_i | b_i;
       epoxy_core_pkg::AluAnd:  result_o = a_i & b_i;
       default:                 result_o = sum[31:0];

@@ -332,17 +332,15 @@ module epoxy_core_csr #(
   // Counters tick; an explicit write of a half overrides this cycle's tick of that counter.
   // A write of mcountinhibit already applies its IR bit to the writing instruction (as the
   // ISS and Spike do); the other bits take effect from the next cycle.
-  logic wr_cnt;
   logic ir_inhibit;
-  assign wr_cnt     = wr_en && (csr_addr_i[11:8] == 4'hB);  // the machine counters
   assign ir_inhibit = (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMcountinhibit)) ? wdata[2]
                                                                                  : mcountinhibit_q[2];
 
   epoxy_core_counter u_mcycle (
     .clk_i, .rst_ni,
     .inc_i   (!mcountinhibit_q[0]),
-    .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMcycle)),
-    .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMcycleH)),
+    .wr_lo_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMcycle)),
+    .wr_hi_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMcycleH)),
     .wdata_i (wdata),
     .value_o (mcycle_q)
   );
@@ -350,8 +348,8 @@ module epoxy_core_csr #(
   epoxy_core_counter u_minstret (
     .clk_i, .rst_ni,
     .inc_i   (retire_i && !ir_inhibit),
-    .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMinstret)),
-    .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMinstretH)),
+    .wr_lo_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMinstret)),
+    .wr_hi_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMinstretH)),
     .wdata_i (wdata),
     .value_o (minstret_q)
   );
@@ -360,16 +358,16 @@ module epoxy_core_csr #(
     epoxy_core_counter u_hpm3 (
       .clk_i, .rst_ni,
       .inc_i   (ev_stall_i && !mcountinhibit_q[3]),
-      .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter3)),
-      .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter3H)),
+      .wr_lo_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter3)),
+      .wr_hi_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter3H)),
       .wdata_i (wdata),
       .value_o (hpm3_q)
     );
     epoxy_core_counter u_hpm4 (
       .clk_i, .rst_ni,
       .inc_i   (ev_bubble_i && !mcountinhibit_q[4]),
-      .wr_lo_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter4)),
-      .wr_hi_i (wr_cnt && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter4H)),
+      .wr_lo_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter4)),
+      .wr_hi_i (wr_en && (csr_addr_i == epoxy_core_pkg::CsrMhpmCounter4H)),
       .wdata_i (wdata),
       .value_o (hpm4_q)
     );

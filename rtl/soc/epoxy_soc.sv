@@ -383,9 +383,8 @@ module epoxy_soc #(
   // data port reaches them, one access at a time, so a single adapter (one read-data
   // register) serves them all.
   localparam int unsigned NumDev = 5;   // uart, timer, gpio, simctl, simirq
-  logic [NumDev*12-1:0] reg_offset;
-  logic [NumDev-1:0]    reg_re, reg_we, reg_hit, dev_sel;
-  logic [NumDev*32-1:0] reg_wdata, reg_rdata;
+  logic [NumDev-1:0]    reg_re, reg_we, reg_hit, dev_sel;   // per device
+  logic [NumDev*32-1:0] reg_rdata;
   logic [11:0]          dev_offset;
   logic                 dev_re, dev_we, dev_hit;
   logic [31:0]          dev_wdata, dev_rdata;
@@ -408,23 +407,18 @@ module epoxy_soc #(
   assign dev_sel = {epoxy_soc_map_pkg::in_simirq(dev_addr), epoxy_soc_map_pkg::in_simctl(dev_addr),
                     epoxy_soc_map_pkg::in_gpio(dev_addr), epoxy_soc_map_pkg::in_timer(dev_addr),
                     epoxy_soc_map_pkg::in_uart(dev_addr)};
+  assign reg_re  = {NumDev{dev_re}} & dev_sel;
+  assign reg_we  = {NumDev{dev_we}} & dev_sel;
+  assign dev_hit = (dev_sel & reg_hit) != '0;
   always_comb begin
-    dev_hit   = 1'b0;
     dev_rdata = 32'd0;
-    for (int d = 0; d < NumDev; d++) begin
-      reg_offset[d*12 +: 12] = dev_offset;
-      reg_re[d]              = dev_re && dev_sel[d];
-      reg_we[d]              = dev_we && dev_sel[d];
-      reg_wdata[d*32 +: 32]  = dev_wdata;
-      dev_hit   = dev_hit | (dev_sel[d] & reg_hit[d]);
-      dev_rdata = dev_rdata | ({32{dev_sel[d]}} & reg_rdata[d*32 +: 32]);
-    end
+    for (int d = 0; d < NumDev; d++) dev_rdata |= {32{dev_sel[d]}} & reg_rdata[d*32 +: 32];
   end
 
   epoxy_soc_uart #(.ClkDivReset(UartClkDivReset), .FifoDepth(UartFifoDepth)) u_uart (
     .clk_i, .rst_ni,
-    .reg_offset_i (reg_offset[0*12 +: 12]), .reg_re_i (reg_re[0]), .reg_we_i (reg_we[0]),
-    .reg_wdata_i (reg_wdata[0*32 +: 32]), .reg_hit_o (reg_hit[0]),
+    .reg_offset_i (dev_offset), .reg_re_i (reg_re[0]), .reg_we_i (reg_we[0]),
+    .reg_wdata_i (dev_wdata), .reg_hit_o (reg_hit[0]),
     .reg_rdata_o (reg_rdata[0*32 +: 32]),
     .tx_o (uart_tx_o), .rx_i (uart_rx_i), .rx_ready_o (uart_rx_ready_o),
     .clkdiv_o (uart_clkdiv_o)
@@ -432,16 +426,16 @@ module epoxy_soc #(
 
   epoxy_soc_timer u_timer (
     .clk_i, .rst_ni,
-    .reg_offset_i (reg_offset[1*12 +: 12]), .reg_re_i (reg_re[1]), .reg_we_i (reg_we[1]),
-    .reg_wdata_i (reg_wdata[1*32 +: 32]), .reg_hit_o (reg_hit[1]),
+    .reg_offset_i (dev_offset), .reg_re_i (reg_re[1]), .reg_we_i (reg_we[1]),
+    .reg_wdata_i (dev_wdata), .reg_hit_o (reg_hit[1]),
     .reg_rdata_o (reg_rdata[1*32 +: 32]),
     .time_o (mtime), .irq_timer_o (irq_timer), .irq_software_o (irq_software)
   );
 
   epoxy_soc_gpio #(.Width(GpioWidth)) u_gpio (
     .clk_i, .rst_ni,
-    .reg_offset_i (reg_offset[2*12 +: 12]), .reg_re_i (reg_re[2]), .reg_we_i (reg_we[2]),
-    .reg_wdata_i (reg_wdata[2*32 +: 32]), .reg_hit_o (reg_hit[2]),
+    .reg_offset_i (dev_offset), .reg_re_i (reg_re[2]), .reg_we_i (reg_we[2]),
+    .reg_wdata_i (dev_wdata), .reg_hit_o (reg_hit[2]),
     .reg_rdata_o (reg_rdata[2*32 +: 32]),
     .gpio_o, .gpio_i
   );
@@ -449,23 +443,23 @@ module epoxy_soc #(
   if (SimDevices) begin : g_sim
     epoxy_soc_simctl u_simctl (
       .clk_i, .rst_ni,
-      .reg_offset_i (reg_offset[3*12 +: 12]), .reg_re_i (reg_re[3]), .reg_we_i (reg_we[3]),
-      .reg_wdata_i (reg_wdata[3*32 +: 32]), .reg_hit_o (reg_hit[3]),
+      .reg_offset_i (dev_offset), .reg_re_i (reg_re[3]), .reg_we_i (reg_we[3]),
+      .reg_wdata_i (dev_wdata), .reg_hit_o (reg_hit[3]),
     .reg_rdata_o (reg_rdata[3*32 +: 32]),
       .exit_o (sim_exit_o), .exit_code_o (sim_exit_code_o),
       .putc_o (sim_putc_o), .putc_char_o (sim_putc_char_o)
     );
     epoxy_soc_simirq #(.NumLocal(NumLocal)) u_simirq (
       .clk_i, .rst_ni,
-      .reg_offset_i (reg_offset[4*12 +: 12]), .reg_re_i (reg_re[4]), .reg_we_i (reg_we[4]),
-      .reg_wdata_i (reg_wdata[4*32 +: 32]), .reg_hit_o (reg_hit[4]),
+      .reg_offset_i (dev_offset), .reg_re_i (reg_re[4]), .reg_we_i (reg_we[4]),
+      .reg_wdata_i (dev_wdata), .reg_hit_o (reg_hit[4]),
     .reg_rdata_o (reg_rdata[4*32 +: 32]),
       .irq_external_o (irq_sim_ext), .irq_local_o (irq_sim_local)
     );
   end else begin : g_no_sim
     // Never selected by the decode; tied off.
     logic unused_sim;
-    assign unused_sim       = ^{reg_offset[59:36], reg_re[4:3], reg_we[4:3], reg_wdata[159:96]};
+    assign unused_sim       = ^{reg_re[4:3], reg_we[4:3]};
     assign reg_hit[4:3]     = '0;
     assign reg_rdata[159:96] = '0;
     assign sim_exit_o       = 1'b0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy on the OrangeCrab r0.2 (LFE5U-25F, CSFBGA285): board top.
 //
-// Clock: the 48 MHz oscillator, through the PLL (EHXPLLL, dividers from ecppll, set by the
+// Clock: the 48 MHz oscillator, through the PLL (epoxy_ecp5_clock: EHXPLLL, dividers from ecppll, set by the
 // flow from fpga/boards/orangecrab/board.toml) when UsePll is 1, else straight to the
 // global clock. Reset: the user button (low when pressed) or the PLL losing lock, through
 // epoxy_fpga_reset; holding the button for DfuHoldCycles clock cycles (about 2 s) pulls
@@ -10,7 +10,8 @@
 // bridge, so it is on the Feather header's TX and RX pins (IO_1 = TX, the FPGA's output;
 // IO_0 = RX, its input; 3.3 V) and the RTS-style flow control on IO_5 (low: do not send).
 // GPIO out: [0] red, [1] green, [2] blue of the RGB LED (active low on the board);
-// GPIO in: none. Vendor primitives stay here, so fpga/sim_models/ can stand in for them.
+// GPIO in: none. The PLL primitive is in fpga/common/epoxy_ecp5_clock.sv;
+// fpga/sim_models/ stands in for it in Verilator.
 `default_nettype none
 
 module epoxy_orangecrab_top #(
@@ -52,58 +53,18 @@ module epoxy_orangecrab_top #(
   // ---- Clock and reset -----------------------------------------------------------------
   logic clk, locked, rst_n;
 
-  if (UsePll) begin : g_pll
-    /* verilator lint_off PINCONNECTEMPTY */   // unused PLL outputs
-    logic clkop;
-    EHXPLLL #(
-      .PLLRST_ENA      ("DISABLED"),
-      .INTFB_WAKE      ("DISABLED"),
-      .STDBY_ENABLE    ("DISABLED"),
-      .DPHASE_SOURCE   ("DISABLED"),
-      .OUTDIVIDER_MUXA ("DIVA"),
-      .OUTDIVIDER_MUXB ("DIVB"),
-      .OUTDIVIDER_MUXC ("DIVC"),
-      .OUTDIVIDER_MUXD ("DIVD"),
-      .CLKI_DIV        (PllClkiDiv),
-      .CLKOP_ENABLE    ("ENABLED"),
-      .CLKOP_DIV       (PllClkopDiv),
-      .CLKOP_CPHASE    (PllClkopCphase),
-      .CLKOP_FPHASE    (PllClkopFphase),
-      .FEEDBK_PATH     ("CLKOP"),
-      .CLKFB_DIV       (PllClkfbDiv)
-    ) u_pll (
-      .RST          (1'b0),
-      .STDBY        (1'b0),
-      .CLKI         (clk_48m_i),
-      .CLKOP        (clkop),
-      .CLKOS        (),
-      .CLKOS2       (),
-      .CLKOS3       (),
-      .CLKFB        (clkop),
-      .CLKINTFB     (),
-      .PHASESEL0    (1'b0),
-      .PHASESEL1    (1'b0),
-      .PHASEDIR     (1'b1),
-      .PHASESTEP    (1'b1),
-      .PHASELOADREG (1'b1),
-      .PLLWAKESYNC  (1'b0),
-      .ENCLKOP      (1'b0),
-      .ENCLKOS      (1'b0),
-      .ENCLKOS2     (1'b0),
-      .ENCLKOS3     (1'b0),
-      .LOCK         (locked),
-      .INTLOCK      (),
-      .REFCLK       ()
-    );
-    assign clk = clkop;
-    /* verilator lint_on PINCONNECTEMPTY */
-  end else begin : g_no_pll
-    logic unused_pll;
-    assign unused_pll = ^{32'(PllClkiDiv), 32'(PllClkfbDiv), 32'(PllClkopDiv),
-                          32'(PllClkopCphase), 32'(PllClkopFphase)};
-    assign clk    = clk_48m_i;
-    assign locked = 1'b1;
-  end
+  epoxy_ecp5_clock #(
+    .UsePll      (UsePll),
+    .ClkiDiv     (PllClkiDiv),
+    .ClkfbDiv    (PllClkfbDiv),
+    .ClkopDiv    (PllClkopDiv),
+    .ClkopCphase (PllClkopCphase),
+    .ClkopFphase (PllClkopFphase)
+  ) u_clock (
+    .clk_i    (clk_48m_i),
+    .clk_o    (clk),
+    .locked_o (locked)
+  );
 
   epoxy_fpga_reset u_reset (
     .clk_i     (clk),

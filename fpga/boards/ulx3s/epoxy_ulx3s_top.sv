@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Epoxy on the ULX3S (LFE5U-85F, CABGA381): board top.
 //
-// Clock: the 25 MHz oscillator, through the PLL (EHXPLLL, dividers from ecppll, set by the
+// Clock: the 25 MHz oscillator, through the PLL (epoxy_ecp5_clock: EHXPLLL, dividers from ecppll, set by the
 // flow from fpga/boards/ulx3s/board.toml) when UsePll is 1, else straight to the global
 // clock. Reset: the PWR button (btn[0], low when pressed) or the PLL losing lock, through
 // epoxy_fpga_reset. UART: the FT231X (ftdi_rxd is the FPGA's output, ftdi_txd its input),
 // 115200 8N1 after reset; the FT231X's handshake pins are not wired to the FPGA as RTS, so
 // there is no flow control. GPIO out: [7:0] the eight LEDs (active high); GPIO in: [5:0]
 // the buttons FIRE1, FIRE2, UP, DOWN, LEFT, RIGHT (high when pressed). wifi_gpio0 is held
-// high so that the ESP32 never enters its own bootloader. Vendor primitives stay here, so
-// fpga/sim_models/ can stand in for them in Verilator.
+// high so that the ESP32 never enters its own bootloader. The PLL primitive is in
+// fpga/common/epoxy_ecp5_clock.sv; fpga/sim_models/ stands in for it in Verilator.
 `default_nettype none
 
 module epoxy_ulx3s_top #(
@@ -48,58 +48,18 @@ module epoxy_ulx3s_top #(
   // ---- Clock and reset -----------------------------------------------------------------
   logic clk, locked, rst_n;
 
-  if (UsePll) begin : g_pll
-    /* verilator lint_off PINCONNECTEMPTY */   // unused PLL outputs
-    logic clkop;
-    EHXPLLL #(
-      .PLLRST_ENA      ("DISABLED"),
-      .INTFB_WAKE      ("DISABLED"),
-      .STDBY_ENABLE    ("DISABLED"),
-      .DPHASE_SOURCE   ("DISABLED"),
-      .OUTDIVIDER_MUXA ("DIVA"),
-      .OUTDIVIDER_MUXB ("DIVB"),
-      .OUTDIVIDER_MUXC ("DIVC"),
-      .OUTDIVIDER_MUXD ("DIVD"),
-      .CLKI_DIV        (PllClkiDiv),
-      .CLKOP_ENABLE    ("ENABLED"),
-      .CLKOP_DIV       (PllClkopDiv),
-      .CLKOP_CPHASE    (PllClkopCphase),
-      .CLKOP_FPHASE    (PllClkopFphase),
-      .FEEDBK_PATH     ("CLKOP"),
-      .CLKFB_DIV       (PllClkfbDiv)
-    ) u_pll (
-      .RST          (1'b0),
-      .STDBY        (1'b0),
-      .CLKI         (clk_25m_i),
-      .CLKOP        (clkop),
-      .CLKOS        (),
-      .CLKOS2       (),
-      .CLKOS3       (),
-      .CLKFB        (clkop),
-      .CLKINTFB     (),
-      .PHASESEL0    (1'b0),
-      .PHASESEL1    (1'b0),
-      .PHASEDIR     (1'b1),
-      .PHASESTEP    (1'b1),
-      .PHASELOADREG (1'b1),
-      .PLLWAKESYNC  (1'b0),
-      .ENCLKOP      (1'b0),
-      .ENCLKOS      (1'b0),
-      .ENCLKOS2     (1'b0),
-      .ENCLKOS3     (1'b0),
-      .LOCK         (locked),
-      .INTLOCK      (),
-      .REFCLK       ()
-    );
-    assign clk = clkop;
-    /* verilator lint_on PINCONNECTEMPTY */
-  end else begin : g_no_pll
-    logic unused_pll;
-    assign unused_pll = ^{32'(PllClkiDiv), 32'(PllClkfbDiv), 32'(PllClkopDiv),
-                          32'(PllClkopCphase), 32'(PllClkopFphase)};
-    assign clk    = clk_25m_i;
-    assign locked = 1'b1;
-  end
+  epoxy_ecp5_clock #(
+    .UsePll      (UsePll),
+    .ClkiDiv     (PllClkiDiv),
+    .ClkfbDiv    (PllClkfbDiv),
+    .ClkopDiv    (PllClkopDiv),
+    .ClkopCphase (PllClkopCphase),
+    .ClkopFphase (PllClkopFphase)
+  ) u_clock (
+    .clk_i    (clk_25m_i),
+    .clk_o    (clk),
+    .locked_o (locked)
+  );
 
   epoxy_fpga_reset u_reset (
     .clk_i     (clk),
