@@ -22,6 +22,7 @@ module epoxy_fpga_soc #(
   parameter int unsigned DivStepsPerCycle = 3,
   parameter int unsigned FetchDepth      = 4,
   parameter int unsigned MulCycles       = 1,
+  parameter int unsigned FastBranch      = 1,
   parameter int unsigned UartFifoDepth   = 16,
   parameter int unsigned GpioWidth       = epoxy_soc_map_pkg::GpioPins,
   parameter logic [15:0] UartClkDivReset = 16'd103,  // 115200 baud at 12 MHz
@@ -53,6 +54,7 @@ module epoxy_fpga_soc #(
     .DivStepsPerCycle (DivStepsPerCycle),
     .FetchDepth      (FetchDepth),
     .MulCycles       (MulCycles),
+    .FastBranch      (FastBranch),
     .UartFifoDepth   (UartFifoDepth),
     .GpioWidth       (GpioWidth),
     .UartClkDivReset (UartClkDivReset),

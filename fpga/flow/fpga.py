@@ -476,6 +476,7 @@ def soc_params(cfg, uart_div):
          "PmpEntries": s["pmp_entries"], "HpmCounters": s["hpm_counters"],
          "EarlyAddr": s["early_addr"], "DivStepsPerCycle": s.get("div_steps_per_cycle", 3),
          "FetchDepth": s.get("fetch_depth", 4), "MulCycles": s.get("mul_cycles", 1),
+         "FastBranch": s.get("fast_branch", 1),
          "UartFifoDepth": s.get("uart_fifo_depth", 16),
          "UartClkDivReset": f"16'd{uart_div}",
          "NttEnable": "1'b1" if s.get("ntt", False) else "1'b0"}

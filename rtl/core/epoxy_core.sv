@@ -35,7 +35,11 @@ module epoxy_core #(
   parameter int unsigned MulCycles   = 1,    // 1: single-cycle multiply; 2: product registered
   // Shifts as multiplications by a power of two in the multiplier (MulCycles cycles), with
   // no barrel shifter in the ALU: on by default with MulCycles 2 (the small FPGA options)
-  parameter bit          ShiftViaMul = (MulCycles > 1)
+  parameter bit          ShiftViaMul = (MulCycles > 1),
+  // 1: a taken branch requests its target in the cycle it executes (the branch comparator in
+  // front of the instruction port); 0: the outcome is registered and the target requested
+  // one cycle later (taken branches cost one cycle more, the comparator drives only a flop)
+  parameter int unsigned FastBranch  = 1
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -104,7 +108,13 @@ module epoxy_core #(
   logic        redirect, redirect_now, redirect_wait2;
   logic [31:0] redirect_pc;
   logic [31:0] fetch_seq_addr;
-  logic        fetch_pmp_seq, fetch_pmp_tgt, pmp_allow;
+  logic        fetch_pmp_seq, fetch_pmp_tgt, pmp_allow, fetch_pmp_allow;
+  logic [31:0] fetch_target;
+  // FastBranch 0: a taken branch's outcome, target and the PMP's verdict on it, registered
+  // in the cycle it executes; the next cycle (the kill cycle) redirects to that target and
+  // discards whatever instruction entered EX behind the branch.
+  logic        br_kill_d, br_kill_q, br_allow_q;
+  logic [31:0] br_target_q;
 
   epoxy_core_fetch #(
     .Depth (FetchDepth)
@@ -114,7 +124,8 @@ module epoxy_core #(
     .boot_addr_i,
     .redirect_i       (redirect),
     .redirect_now_i   (redirect_now),
-    .target_i         (ex_target_q),
+    .redirect_now_drop_i (is_intr),
+    .target_i         (fetch_target),
     .redirect_wait2_i (redirect_wait2),
     .redirect_pc_i    (redirect_pc),
     .valid_o          (if_valid),
@@ -126,7 +137,7 @@ module epoxy_core #(
     .pmp_addr_o       (fetch_seq_addr),
     .pmp_seq_valid_i  (fetch_pmp_seq),
     .pmp_tgt_valid_i  (fetch_pmp_tgt),
-    .pmp_allow_i      (pmp_allow),
+    .pmp_allow_i      (fetch_pmp_allow),
     .instr_req_o,
     .instr_gnt_i,
     .instr_addr_o,
@@ -540,7 +551,24 @@ module epoxy_core #(
   // Fetch may use the verdict for its sequential word, or for the target of a redirect
   // that is not held (only taken branches and jal, whose target was checked).
   assign fetch_pmp_seq = !pmp_sel_data && !pmp_sel_tgt;
-  assign fetch_pmp_tgt = pmp_sel_tgt;
+  assign fetch_pmp_tgt = pmp_sel_tgt || br_kill_q;
+  assign fetch_pmp_allow = br_kill_q ? br_allow_q : pmp_allow;
+  assign fetch_target    = br_kill_q ? br_target_q : ex_target_q;
+
+  // The taken branch's verdict: the PMP checks its target in the cycle it executes
+  // (pmp_sel_tgt), as for FastBranch 1; no CSR write or privilege change can come between
+  // that cycle and the kill cycle.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      br_kill_q <= 1'b0;
+    end else begin
+      br_kill_q <= (FastBranch == 0) && br_kill_d;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    br_allow_q  <= pmp_allow;
+    br_target_q <= ex_target_q;
+  end
 
   // ---- EX: load/store unit ---------------------------------------------------------------
   logic        lsu_start, lsu_misaligned, lsu_busy, lsu_done, lsu_err;
@@ -602,8 +630,17 @@ module epoxy_core #(
     control_redirect = 1'b0;
     mem_chk_d        = 1'b0;
     mem_deny_d       = 1'b0;
+    br_kill_d        = 1'b0;
 
-    if (lsu_busy) begin
+    if (br_kill_q) begin
+      // Kill cycle after a taken branch (FastBranch 0): redirect to its target (requested
+      // now, checked last cycle); the instruction that entered EX behind the branch does
+      // nothing (no record, request, register or CSR write) and leaves. An interrupt waits
+      // for the next instruction boundary. No memory access or division can be in progress.
+      redirect         = 1'b1;
+      redirect_pc      = br_target_q;
+      control_redirect = 1'b1;
+    end else if (lsu_busy) begin
       if (lsu_done) begin
         retire   = 1'b1;
         ex_leave = 1'b1;
@@ -693,6 +730,11 @@ module epoxy_core #(
                 redirect_wait2   = 1'b1;
                 redirect_pc      = branch_taken ? ex_target_q : link;
                 control_redirect = 1'b1;
+              end else if (FastBranch == 0) begin
+                // The next instruction may enter EX whatever the outcome; a taken branch
+                // redirects in the kill cycle that follows.
+                ex_leave  = 1'b1;
+                br_kill_d = branch_taken;
               end else if (branch_taken) begin
                 redirect         = 1'b1;
                 control_redirect = 1'b1;
@@ -803,14 +845,19 @@ module epoxy_core #(
   end
 
   // The one redirect whose target is requested in the same cycle: a taken branch (not
-  // CTBRANCH), jal, or jalr with an early target executing in EX, with target ex_target_q,
-  // checked by the PMP this cycle (pmp_sel_tgt). The same conditions as in the sequencer
-  // above, written out so that the request does not wait for the trap logic; all other
-  // redirects are held one cycle.
-  assign redirect_now = ex_valid_q && ex_cti_q && !ex_err_q && !ex_illegal_q && !irq_take &&
-                        !(sleep_q && !irq_pending) &&
+  // CTBRANCH; FastBranch 1), jal, or jalr with an early target executing in EX, with target
+  // ex_target_q, checked by the PMP this cycle (pmp_sel_tgt); or the kill cycle after a taken
+  // branch (FastBranch 0), with its registered target and verdict. Written from registered
+  // state (and the comparator for FastBranch 1) so that the request does not wait for the
+  // interrupt logic: when an interrupt is taken instead (is_intr), fetch treats the request
+  // as one of the flushed stream (redirect_now_drop_i). In the cycle WFI's sleep ends the
+  // jump's redirect is an ordinary held one (sleep_q). All other redirects are held one
+  // cycle.
+  assign redirect_now = ex_valid_q && ex_cti_q && !ex_err_q && !ex_illegal_q && !sleep_q &&
                         ((dec.cls == epoxy_core_pkg::ClsJal) ||
-                         (dec.cls == epoxy_core_pkg::ClsJalr) || (!ct_branch && branch_taken));
+                         (dec.cls == epoxy_core_pkg::ClsJalr) ||
+                         ((FastBranch != 0) && !ct_branch && branch_taken)) ||
+                        br_kill_q;
 
   // The next instruction moves from ID into EX when EX is empty or its instruction leaves
   // without redirecting; a redirect flushes ID.
@@ -855,7 +902,8 @@ module epoxy_core #(
       default: record_ex = 1'b0;
     endcase
   end
-  assign record = lsu_busy   ? (lsu_done || lsu_err) :
+  assign record = br_kill_q  ? 1'b0 :
+                  lsu_busy   ? (lsu_done || lsu_err) :
                   mem_deny_q ? 1'b1 :
                   (mem_chk_q && !(mem_fast_q && irq_take)) ? lsu_misaligned :
                   div_busy   ? div_done :
@@ -863,8 +911,9 @@ module epoxy_core #(
                   irq_take   ? 1'b1 :
                   (sleep_q && !irq_pending) ? 1'b0 :
                   (ex_valid_q && (ex_err_q || ex_illegal_q || record_ex));
-  assign ev_stall  = ex_valid_q && !record && !asleep;
-  assign ev_bubble = bubble_q && !ex_valid_q && !lsu_busy && !div_busy && !mul_busy_q;
+  assign ev_stall  = ex_valid_q && !record && !asleep && !br_kill_q;
+  assign ev_bubble = br_kill_q ||
+                     (bubble_q && !ex_valid_q && !lsu_busy && !div_busy && !mul_busy_q);
   assign perf_stall_o  = ev_stall;
   assign perf_bubble_o = ev_bubble;
   always_comb begin
@@ -934,7 +983,7 @@ module epoxy_core #(
         rvfi_rd_addr_o   <= (rf_we && dec.rd != 5'd0) ? dec.rd : 5'd0;
         rvfi_rd_wdata_o  <= (rf_we && dec.rd != 5'd0) ? rf_wdata : 32'd0;
         rvfi_pc_rdata_o  <= trap_pc;
-        rvfi_pc_wdata_o  <= redirect ? redirect_pc : link;
+        rvfi_pc_wdata_o  <= redirect ? redirect_pc : br_kill_d ? ex_target_q : link;
         rvfi_mem_addr_o  <= rvfi_mem_valid ? mem_addr_q : 32'd0;
         rvfi_mem_rmask_o <= (rvfi_mem_valid && !is_store) ? lsu_mask : 4'd0;
         rvfi_mem_wmask_o <= (rvfi_mem_valid && is_store) ? lsu_mask : 4'd0;

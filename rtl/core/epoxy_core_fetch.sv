@@ -36,6 +36,8 @@ module epoxy_core_fetch #(
   // Redirect from the execute stage
   input  logic        redirect_i,        // flush; the target's request goes out next cycle
   input  logic        redirect_now_i,    // ... except this one: request target_i at once
+  input  logic        redirect_now_drop_i,  // late: an interrupt is taken instead, so the
+                                         // target request made now belongs to a flushed stream
   input  logic [31:0] target_i,          // registered target for redirect_now_i
   input  logic        redirect_wait2_i,
   input  logic [31:0] redirect_pc_i,
@@ -82,11 +84,12 @@ module epoxy_core_fetch #(
   logic [Depth-1:0]       werr_q, werr_d;
 
   // The first cycle after reset acts as a redirect to the boot address.
-  logic        redir, tgt_now;
+  logic        redir, tgt_now, tgt_keep;
   logic [31:0] redir_pc;
   assign redir    = redirect_i || boot_q;
   assign redir_pc = boot_q ? boot_addr_i : redirect_pc_i;
-  assign tgt_now  = redirect_now_i && !boot_q;
+  assign tgt_now  = redirect_now_i && !boot_q;           // the target is requested now
+  assign tgt_keep = tgt_now && !redirect_now_drop_i;     // ... and starts the new stream
   logic unused_target;
   assign unused_target = ^target_i[1:0];
 
@@ -112,7 +115,7 @@ module epoxy_core_fetch #(
   assign instr_req_o  = pend_q || new_ok;
   assign instr_addr_o = pend_q ? pend_addr_q : new_addr;
   assign granted      = instr_req_o && instr_gnt_i;
-  assign stale_new    = redir && !tgt_now;  // a new sequential request of a flushed stream
+  assign stale_new    = redir && !tgt_keep;  // a request of a flushed stream
   assign stale_req    = pend_q ? (pend_stale_q || redir) : stale_new;
 
   always_comb begin
@@ -123,7 +126,7 @@ module epoxy_core_fetch #(
     fetch_addr_d = fetch_addr_q;
     if (redir) begin
       fetch_addr_d = {redir_pc[31:2], 2'b00};
-      if (tgt_now && tgt_ok && instr_gnt_i) fetch_addr_d = {target_i[31:2], 2'b00} + 32'd4;
+      if (tgt_keep && tgt_ok && instr_gnt_i) fetch_addr_d = {target_i[31:2], 2'b00} + 32'd4;
     end else if ((granted && !stale_req) || deny_now) begin
       fetch_addr_d = fetch_addr_q + 32'd4;
     end

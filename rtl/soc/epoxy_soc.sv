@@ -38,6 +38,7 @@ module epoxy_soc #(
   parameter int unsigned DivStepsPerCycle = 3,         // core: 1 for small iCE40 builds
   parameter int unsigned FetchDepth  = 4,              // core: 2 for small iCE40 builds
   parameter int unsigned MulCycles   = 1,              // core: 2 registers the product (Fmax)
+  parameter int unsigned FastBranch  = 1,              // core: 0 registers a branch's outcome (Fmax)
   parameter int unsigned UartFifoDepth = 16,           // UART TX and RX FIFO bytes
   parameter int unsigned GpioWidth   = epoxy_soc_map_pkg::GpioPins,
   parameter logic [15:0] UartClkDivReset = 16'd0,
@@ -168,7 +169,8 @@ module epoxy_soc #(
     .EarlyAddr   (EarlyAddr),
     .DivStepsPerCycle (DivStepsPerCycle),
     .FetchDepth  (FetchDepth),
-    .MulCycles   (MulCycles)
+    .MulCycles   (MulCycles),
+    .FastBranch  (FastBranch)
   ) u_core (
     .clk_i, .rst_ni,
     .boot_addr_i,

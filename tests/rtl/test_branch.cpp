@@ -9,8 +9,9 @@
 // at the target, the target word- or half-word-aligned (a 32-bit target at a half-word
 // address straddles two words). With CTBRANCH set, taken and not-taken must cost the same
 // in every variant (and the same in all variants, as docs/core.md claims); with it clear
-// the documented costs must hold: not taken 1, taken 2, +1 for a straddling target. Jumps
-// are measured the same way against the documented rule.
+// the documented costs must hold: not taken 1, taken 2 (3 with FastBranch 0: the small
+// options), +1 for a straddling target. Jumps are measured the same way against the
+// documented rule (default options only).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -23,6 +24,22 @@
 
 #include "rv/encode.h"
 #include "core_harness.h"
+
+// Cycles from a taken branch's record to the next (word-aligned or compressed target) and
+// with branch balancing on; the small options' build overrides them.
+#ifndef EPOXY_TEST_TAKEN_BRANCH_CYCLES
+#define EPOXY_TEST_TAKEN_BRANCH_CYCLES 2
+#endif
+#ifndef EPOXY_TEST_CTBRANCH_CYCLES
+#define EPOXY_TEST_CTBRANCH_CYCLES 4
+#endif
+// The prefetch FIFO's depth (FetchDepth). With 2 words a 32-bit branch at a half-word address
+// spans both, so a 32-bit fall-through behind it (the next two words) waits for the first to
+// leave: not taken costs 3 there; and code at a half-word address runs slower than the same
+// code word-aligned, so equal-shaped paths take equal time only when equally aligned.
+#ifndef EPOXY_TEST_FETCH_DEPTH
+#define EPOXY_TEST_FETCH_DEPTH 4
+#endif
 
 namespace {
 
@@ -233,7 +250,8 @@ TEST_CASE("Branch balancing on: taken and not-taken cost the same, every layout"
                 CHECK(r.taken.begin()->first == r.not_taken.begin()->first);
                 costs.insert(r.taken.begin()->first);
                 costs.insert(r.not_taken.begin()->first);
-                if (base) {
+                // (a compressed branch puts the fall-through path at a half-word address)
+                if (base && (EPOXY_TEST_FETCH_DEPTH >= 4 || !k.compressed)) {
                     // Same code shape on both paths here: the whole loop period is equal too.
                     REQUIRE(r.period_taken.size() == 1);
                     REQUIRE(r.period_not_taken.size() == 1);
@@ -241,7 +259,7 @@ TEST_CASE("Branch balancing on: taken and not-taken cost the same, every layout"
                 }
             }
             // docs/core.md: 4 cycles whatever the outcome and the alignment.
-            CHECK(costs == std::set<uint64_t>{4});
+            CHECK(costs == std::set<uint64_t>{EPOXY_TEST_CTBRANCH_CYCLES});
         }
     }
 }
@@ -258,10 +276,15 @@ TEST_CASE("Branch balancing off: documented taken and not-taken costs", "[timing
                 REQUIRE(r.taken.size() == 1);
                 REQUIRE(r.not_taken.size() == 1);
                 const bool straddle = l.tgt_half && !l.tgt_c;
-                CHECK(r.not_taken.begin()->first == 1);
-                CHECK(r.taken.begin()->first == (straddle ? 3u : 2u));
-                // The unbalanced branch leaks its outcome: that is why the bit exists.
-                CHECK(r.taken.begin()->first != r.not_taken.begin()->first);
+                const bool ft_waits =
+                    EPOXY_TEST_FETCH_DEPTH < 4 && l.br_half && !k.compressed && !l.ft_c;
+                CHECK(r.not_taken.begin()->first == (ft_waits ? 3u : 1u));
+                const uint64_t taken = EPOXY_TEST_TAKEN_BRANCH_CYCLES;
+                CHECK(r.taken.begin()->first == (straddle ? taken + 1 : taken));
+                // The unbalanced branch leaks its outcome: that is why the bit exists (where
+                // the FIFO makes both 3 cycles, the loop period still differs).
+                CHECK((r.taken.begin()->first != r.not_taken.begin()->first ||
+                       r.period_taken != r.period_not_taken));
             }
         }
     }
