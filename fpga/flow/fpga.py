@@ -743,6 +743,18 @@ def cmd_bootloader_args(args):
     return 0
 
 
+def cmd_params(args):
+    """The SoC parameters of a board's board.toml as Verilator -G options, one per line, for
+    the board-top simulators (sim/board/CMakeLists.txt): the same mapping the flow gives
+    Yosys (soc_params), without the ROM placeholder and the UART divider, which the
+    simulator derives itself."""
+    cfg = load_board(args.board)
+    for name, value in soc_params(cfg, 0).items():
+        if name not in ("RomInitFile", "UartClkDivReset"):
+            print(f"-G{name}={value}")
+    return 0
+
+
 def cmd_check(args):
     """Check a report: it fits, and the timing closes at the configured clock. With
     --expect-overflow, the board's known state is that it does not fit: the check passes
@@ -792,13 +804,15 @@ def main():
     t.add_argument("--out", required=True)
     a = sub.add_parser("bootloader-args")
     a.add_argument("board")
+    pa = sub.add_parser("params")
+    pa.add_argument("board")
     c = sub.add_parser("check")
     c.add_argument("dir")
     c.add_argument("--expect-overflow", action="store_true")
     args = ap.parse_args()
     try:
         return {"build": cmd_build, "rom": cmd_rom, "ci": cmd_ci, "check": cmd_check,
-                "bootloader-args": cmd_bootloader_args}[args.cmd](args)
+                "bootloader-args": cmd_bootloader_args, "params": cmd_params}[args.cmd](args)
     except FlowError as e:
         print(f"fpga: error: {e}", file=sys.stderr)
         return e.status
