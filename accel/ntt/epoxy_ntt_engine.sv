@@ -8,7 +8,8 @@
 //            geometry (Pease) network over the ping-pong buffers, P butterflies per cycle;
 //            PMUL / PADD / PSUB: operand b streamed from SRC1 through the pair unit, the
 //            results written back in place;
-//   store    the result to DST over the DMA (the inverse scaled by 1/N on the way).
+//   store    the result to DST over the DMA (the inverse scaled by 1/N on the way): up to
+//            four elements per cycle (32-bit fields with four lanes and P >= 2), else two.
 // The twiddle table (epoxy_ntt_twiddle) is regenerated only when the field changes or a
 // larger table is needed. Checks on a descriptor and the codes reported are in docs/ntt.md.
 // Abort: no new DMA request; idle once the outstanding ones have been answered.
@@ -17,8 +18,10 @@
 // Loaded and streamed words go through a small input buffer: a beat is requested only when
 // the buffer has room for the words of every beat in flight, so nothing is ever dropped when
 // the scratchpad takes fewer elements per cycle than the DMA brings (P = 1 with 4 lanes, the
-// two-elements-per-cycle stream). The store sends a beat once the store FIFO holds its words:
-// the pair unit makes two elements per cycle, which bounds the store (and the stream).
+// two-elements-per-cycle stream). The store reads the consecutive result elements of one
+// scratch access and multiplies them by 1/N (inverse) or 1 in the pair unit's four first-stage
+// multipliers: SMax elements per cycle (4 with four lanes and P >= 2, else 2), into the store
+// FIFO; it sends a beat once the FIFO holds its words.
 `default_nettype none
 
 module epoxy_ntt_engine #(
@@ -66,6 +69,10 @@ module epoxy_ntt_engine #(
   localparam int unsigned IbCW    = $clog2(IbView + 1);
   localparam int unsigned KMax    = (L < 2 * P) ? L : 2 * P;
   localparam int unsigned K       = (KMax > 2) ? KMax : 2; // elements taken per cycle at most
+  // Store: 32-bit elements per cycle. Four only when four lanes can carry them and one scratch
+  // access holds them (2P >= 4); two otherwise, and always for Goldilocks (two elements are
+  // four words, all the lanes there are).
+  localparam int unsigned SMax    = (L >= 4 && P >= 2) ? 4 : 2;
 
   assign caps_o = {8'(MinLogN), 3'b000, Fields, 8'(MaxLogN), 8'(P)};
 
@@ -367,18 +374,21 @@ module epoxy_ntt_engine #(
   end
 
   // ---- Pair pipe (stream and store) ---------------------------------------------------------------
-  localparam int unsigned ADepth = 8;   // issue -> ALU result
+  localparam int unsigned ADepth = 8;   // issue -> ALU result (stream)
+  localparam int unsigned SDepth = 4;   // issue -> products (store): read 1 + multipliers 3
   logic [ADepth-1:0] ap_v_q;
   logic              ap_store_q [ADepth];   // 1: store (to the FIFO), 0: stream (write back)
   logic [CW-1:0]     ap_c_q     [ADepth];
-  logic [BW-1:0]     ap_l_q     [ADepth];
+  logic [BW-1:0]     ap_l_q     [ADepth];   // pair's lane (stream), first element / 2 (store)
   logic              ap_half_q;             // stage 1: read pattern was PatHalf
   logic [W-1:0]      ap_b0_q, ap_b1_q;
   logic [BW-1:0]     ap_gbank_q;
   logic              ap_gneg_q;
   logic              stream_issue;
   logic              store_issue;
-  logic [NW-1:0]     pair_q;                // store: next pair
+  logic [NW-1:0]     st_el_q;               // store: next output element
+  logic              st_quad;               // store: four elements per cycle (else two)
+  logic [2:0]        st_n;                  // store: elements per cycle
   logic [5:0]        fifo_count_q;
   logic [3:0]        store_inflight_q;
   // The stream takes a pair of operand b's elements per cycle, both from the view.
@@ -395,18 +405,23 @@ module epoxy_ntt_engine #(
   assign pop_el    = ld_wr ? ld_take_n : stream_issue ? NW'(2) : '0;
   assign pop_words = wide_q ? IbCW'(pop_el << 1) : IbCW'(pop_el);
 
+  // The store issues st_n output elements per cycle while the FIFO has room for them and for
+  // every issue still in the pipe. At full rate that is st_n waiting for their beat, SDepth
+  // issues in flight and this one: 6 x 4 = 24 <= FifoDepth, so only a slow DMA throttles it.
   logic              store_rot;
   assign store_rot   = fwd && incomplete;
-  assign store_issue = (state_q == SStore) && !abort_i && !stop_q &&
-                       (pair_q < (n_elems >> 1)) &&
-                       ({1'b0, fifo_count_q} + {2'b0, store_inflight_q, 1'b0} + 7'd2 <=
-                        7'(FifoDepth));
+  assign st_quad     = (SMax == 4) && !wide_q;
+  assign st_n        = st_quad ? 3'd4 : 3'd2;
+  assign store_issue = (state_q == SStore) && !abort_i && !stop_q && (st_el_q < n_elems) &&
+                       ({1'b0, fifo_count_q} + (7'(store_inflight_q) << (st_quad ? 2 : 1)) +
+                        7'(st_n) <= 7'(FifoDepth));
 
-  // Pair q (stream: elements 2q, 2q+1; store: output elements 2q, 2q+1) is in group q / P,
-  // lane pair q mod P: PatAdj flat lanes (2l, 2l+1), or PatHalf (l, P + l) when the store
-  // undoes the Incomplete forward's rotation.
-  logic [NW-1:0] sq;            // the pair being issued
-  assign sq = stream_issue ? (elem_q >> 1) : pair_q;
+  // Pair q (stream: elements 2q, 2q+1; store: output elements 2q, 2q+1 and, four at a time,
+  // 2q+2, 2q+3) is in group q / P, lane pair l = q mod P: output element 2l + k of the group
+  // is PatAdj flat lane 2l + k, or PatHalf lane l + k/2 of row k mod 2 when the store undoes
+  // the Incomplete forward's rotation. So one access holds 2P consecutive output elements.
+  logic [NW-1:0] sq;            // the pair being issued (the store's first pair)
+  assign sq = stream_issue ? (elem_q >> 1) : (st_el_q >> 1);
 
   // Incomplete gamma of pair q: e = (2 br_{k-1}(q) + 1) << (tf + 1 - k); -R[e - Tf] if e >= Tf
   logic [MaxLogN-1:0] gq_br;
@@ -460,28 +475,35 @@ module epoxy_ntt_engine #(
   end
 
   // ---- Pair unit --------------------------------------------------------------------------------------
-  logic [W-1:0] pa_a0, pa_a1, pa_b0, pa_b1, pa_g, pa_c0, pa_c1, g_raw;
+  // Operands a0..a3: the pair (stream) or the st_n consecutive output elements (store) of the
+  // access read the cycle before (a2, a3 only for a store of four: lane pair l1 is even then).
+  logic [W-1:0] pa_a0, pa_a1, pa_a2, pa_a3, pa_b0, pa_b1, pa_g, pa_c0, pa_c1, g_raw;
+  logic [W-1:0] pa_m [4];
   logic [2:0]   pa_op;
-  int unsigned l1;
+  int unsigned l1, l2;
   assign l1    = 32'(ap_l_q[0]) % P;
+  assign l2    = (l1 + 1) % P;
   assign pa_a0 = ap_half_q ? rd_data[l1*W +: W]       : rd_data[(2*l1)*W +: W];
   assign pa_a1 = ap_half_q ? rd_data[(P + l1)*W +: W] : rd_data[(2*l1 + 1)*W +: W];
+  assign pa_a2 = ap_half_q ? rd_data[l2*W +: W]       : rd_data[(2*l2)*W +: W];
+  assign pa_a3 = ap_half_q ? rd_data[(P + l2)*W +: W] : rd_data[(2*l2 + 1)*W +: W];
   assign pa_b0 = ap_b0_q;
   assign pa_b1 = ap_b1_q;
   assign g_raw = tw_rd_data[32'(ap_gbank_q) % P * W +: W];
   assign pa_g  = ap_gneg_q ? p_w - g_raw : g_raw;
   always_comb begin
-    if (ap_store_q[0])          pa_op = inv ? 3'd3 : 3'd0;          // scale or pass
+    if (ap_store_q[0])          pa_op = st_quad ? 3'd5 : 3'd3;     // AluMul4 / AluMul by b
     else if (op_q == epoxy_ntt_pkg::OpPadd)    pa_op = 3'd1;
     else if (op_q == epoxy_ntt_pkg::OpPsub)    pa_op = 3'd2;
     else if (incomplete)        pa_op = 3'd4;
     else                        pa_op = 3'd3;
   end
 
-  epoxy_ntt_pair_alu #(.W(W)) u_alu (
+  epoxy_ntt_pair_alu #(.W(W), .Mul4(SMax == 4)) u_alu (
     .clk_i, .valid_i (ap_v_q[0]), .field_i (field_q), .op_i (pa_op), .a0_i (pa_a0),
-    .a1_i (pa_a1),
-    .b0_i (pa_b0), .b1_i (pa_b1), .g_i (pa_g), .c0_o (pa_c0), .c1_o (pa_c1)
+    .a1_i (pa_a1), .a2_i (pa_a2), .a3_i (pa_a3),
+    .b0_i (pa_b0), .b1_i (pa_b1), .g_i (pa_g), .c0_o (pa_c0), .c1_o (pa_c1),
+    .m0_o (pa_m[0]), .m1_o (pa_m[1]), .m2_o (pa_m[2]), .m3_o (pa_m[3])
   );
 
   // ---- Scratch write port ---------------------------------------------------------------------------
@@ -535,11 +557,11 @@ module epoxy_ntt_engine #(
   // ---- Store FIFO (elements) -------------------------------------------------------------------------
   logic [W-1:0] fifo_mem [FifoDepth];
   logic [4:0]   fifo_rd_q, fifo_wr_q;
-  logic         fifo_push2, st_grant;
+  logic         fifo_push, st_grant;
   logic [5:0]   fifo_pop;       // elements sent by the granted beat
   logic [LW:0]  st_words;       // word_hi_q + the beat's words
   assign fifo_words = wide_q ? {fifo_count_q, 1'b0} - 7'(word_hi_q) : 7'(fifo_count_q);
-  assign fifo_push2 = ap_v_q[ADepth-1] && ap_store_q[ADepth-1];
+  assign fifo_push  = ap_v_q[SDepth-1] && ap_store_q[SDepth-1];   // st_n products ready
   assign st_grant   = dma_granted && (state_q == SStore);
   assign st_words   = (LW+1)'(word_hi_q) + (LW+1)'(beat_words);
   assign fifo_pop   = !st_grant ? 6'd0 : wide_q ? 6'(st_words[LW:1]) : 6'(beat_words);
@@ -556,11 +578,19 @@ module epoxy_ntt_engine #(
     end
   end
 
+  // Datapath storage, no reset: only entries counted in fifo_count_q are ever read. A push is
+  // aligned (st_n elements at a multiple of st_n: the write pointer starts at 0 and moves by
+  // st_n within a descriptor), so entry e only ever takes product e mod st_n: a 2:1 choice per
+  // entry (none with SMax = 2), not a mux over every product at every offset.
   always_ff @(posedge clk_i) begin
-    if (fifo_push2) begin
-      fifo_mem[fifo_wr_q]        <= pa_c0;
-      fifo_mem[fifo_wr_q + 5'd1] <= pa_c1;
-    end
+    for (int e = 0; e < FifoDepth; e++)
+      if (fifo_push && (st_quad ? (5'(e) >> 2) == (fifo_wr_q >> 2)
+                                : (5'(e) >> 1) == (fifo_wr_q >> 1)))
+        fifo_mem[e] <= pa_m[st_quad ? e % 4 : e % 2];
+  end
+  if (SMax < 4) begin : g_m_unused
+    logic unused;
+    assign unused = ^{pa_m[2], pa_m[3]};
   end
 
   // ---- Control ----------------------------------------------------------------------------------------
@@ -588,7 +618,7 @@ module epoxy_ntt_engine #(
       word_hi_q <= 1'b0;  elem_q <= '0;  rcv_left_q <= '0;  ib_cnt_q <= '0;
       st_q <= 4'd0;  c_q <= '0;  cur_q <= 1'b0;
       cp_v_q <= '0;  ap_v_q <= '0;
-      pair_q <= '0;  fifo_count_q <= 6'd0;  store_inflight_q <= 4'd0;
+      st_el_q <= '0;  fifo_count_q <= 6'd0;  store_inflight_q <= 4'd0;
       fifo_rd_q <= 5'd0;  fifo_wr_q <= 5'd0;
     end else begin
       // DMA bookkeeping (every state)
@@ -639,18 +669,18 @@ module epoxy_ntt_engine #(
       ap_c_q[0]     <= CW'(sq >> LogP);
       ap_l_q[0]     <= BW'(32'(sq) % P);
       ap_half_q     <= store_issue && store_rot;
-      ap_b0_q       <= stream_issue ? el[0] : scale;
-      ap_b1_q       <= stream_issue ? el[1] : scale;
+      ap_b0_q       <= stream_issue ? el[0] : inv ? scale : W'(1);   // store: 1/N or 1
+      ap_b1_q       <= stream_issue ? el[1] : inv ? scale : W'(1);
       ap_gbank_q    <= gq_bank_full[BW-1:0];
       ap_gneg_q     <= gq_neg;
 
       // Store FIFO
-      fifo_count_q <= fifo_count_q + (fifo_push2 ? 6'd2 : 6'd0) - fifo_pop;
-      if (fifo_push2) fifo_wr_q <= fifo_wr_q + 5'd2;
+      fifo_count_q <= fifo_count_q + (fifo_push ? 6'(st_n) : 6'd0) - fifo_pop;
+      if (fifo_push) fifo_wr_q <= fifo_wr_q + 5'(st_n);
       fifo_rd_q <= fifo_rd_q + 5'(fifo_pop);
-      store_inflight_q <= store_inflight_q + 4'(store_issue) - 4'(fifo_push2);
+      store_inflight_q <= store_inflight_q + 4'(store_issue) - 4'(fifo_push);
       if (st_grant && wide_q) word_hi_q <= st_words[0];
-      if (store_issue) pair_q <= pair_q + NW'(1);
+      if (store_issue) st_el_q <= st_el_q + NW'(st_n);
 
       unique case (state_q)
         SIdle: if (desc_valid_i) begin
@@ -732,7 +762,7 @@ module epoxy_ntt_engine #(
         state_q    <= SStore;
         dma_addr_q <= dst_q;
         dma_left_q <= (NW+1)'(n_elems) << (wide_q ? 1 : 0);
-        pair_q     <= '0;
+        st_el_q    <= '0;
         word_hi_q  <= 1'b0;
       end
 

@@ -4,8 +4,11 @@
 // word address, only the last beat of a range is shorter, so operands and results at every
 // word offset, with LENGTH < N and with random grant delays, must give the model's results
 // without touching a word outside DST; and the beats per descriptor must be what that rule
-// says (so the wide beats are really used). Error paths with wide beats (an unaligned start,
-// partial beats, a bus error inside a beat) are in test_ntt_errors.cpp, run in every build.
+// says (so the wide beats are really used), and the load and the store must each keep the
+// lanes as busy as the scratchpad allows (a beat per cycle unless 2P elements per cycle are
+// fewer). Error paths with wide beats (an unaligned start, partial beats, a bus error inside a
+// beat) are in test_ntt_errors.cpp, run in every build.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -90,6 +93,40 @@ TEST_CASE("wide DMA: beats per descriptor are the descriptor fetch and ceil(word
                                      buf(2) + off, kN - 1)}) == AccelStatus::Ok);
             CHECK(b.io.dma_beats() - before ==
                   8 + div_up((kN - 1) * es / 4, kDmaLanes) + 2 * div_up(words, kDmaLanes));
+        }
+    }
+}
+
+// The store delivers as many elements per cycle as the lanes carry (docs/ntt.md "DMA"), like the
+// load: 32-bit elements min(L, 2P) words per cycle, Goldilocks L words. So with no grant delay a
+// transform's DMA cycles (PERF_DMA) are the descriptor fetch (8) and words / rate per range, plus
+// a few cycles of latency. With the old two-elements-per-cycle store the 4-lane build's 32-bit
+// transforms took N/4 cycles more than this bound allows (N = 256: 202 cycles, bound 152).
+// Forward and inverse (the 1/N scaling on the way out), cyclic and the Incomplete forward (its
+// store undoes a rotation: the other read pattern).
+TEST_CASE("wide DMA: the store moves as many words per cycle as the load", "[ntt][lanes]") {
+    Bench b;
+    for (NttField f : {NttField::BabyBear, NttField::Goldilocks}) {
+        const uint32_t es = drv::element_bytes(f), words = kN * es / 4;
+        const uint32_t rate = es == 4 ? std::min(kDmaLanes, 2 * kP) : kDmaLanes;
+        const uint64_t bound = 8 + 2 * div_up(words, rate) + 16;
+        for (NttVariant v : {NttVariant::Cyclic, NttVariant::Incomplete}) {
+            const model::NttPlan pl = plan(f, v, kK);
+            const Vec a = random_vec(f, kN, 300 + unsigned(v));
+            b.put(buf(0), f, a);
+            for (bool fwd : {true, false}) {
+                INFO(describe(f, v, kK)
+                     << (fwd ? " forward" : " inverse") << ", " << kDmaLanes << " lanes, P = " << kP
+                     << ": at most " << bound << " DMA cycles");
+                REQUIRE(b.shell.perf_clear() == AccelStatus::Ok);
+                REQUIRE(b.run({fwd ? drv::forward(f, v, kK, buf(0), buf(2))
+                                   : drv::inverse(f, v, kK, buf(0), buf(2))}) == AccelStatus::Ok);
+                epoxy::AccelPerf perf{};
+                REQUIRE(b.shell.perf_read(&perf) == AccelStatus::Ok);
+                CHECK(perf.dma <= bound);
+                same(fwd ? "forward" : "inverse", f, v, kK, fwd ? pl.forward(a) : pl.inverse(a),
+                     b.get(buf(2), f, kN));
+            }
         }
     }
 }
