@@ -123,11 +123,13 @@ module epoxy_core_fetch #(
     pend_addr_d  = instr_addr_o;
     pend_stale_d = stale_req;
 
+    // The next new request's address advances when a request is issued, granted or not (an
+    // ungranted one is repeated from pend_addr_q), so it never waits for the bus's grant.
     fetch_addr_d = fetch_addr_q;
     if (redir) begin
       fetch_addr_d = {redir_pc[31:2], 2'b00};
-      if (tgt_keep && tgt_ok && instr_gnt_i) fetch_addr_d = {target_i[31:2], 2'b00} + 32'd4;
-    end else if ((granted && !stale_req) || deny_now) begin
+      if (tgt_keep && tgt_ok) fetch_addr_d = {target_i[31:2], 2'b00} + 32'd4;
+    end else if (new_ok || deny_now) begin
       fetch_addr_d = fetch_addr_q + 32'd4;
     end
 
