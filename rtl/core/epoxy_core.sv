@@ -14,6 +14,8 @@
 // CSR change, trap, target fetch of a jump) belongs to that instruction, which is the
 // oldest one not yet retired; ID only decodes and adds (no side effect), so no younger
 // instruction's side effect can start before an older instruction is known to retire.
+// (With FastBranch 0 the instruction behind a taken branch enters EX before the branch's
+// redirect and is discarded in the next cycle, the kill cycle, without any side effect.)
 // Fetch is sequential or to a target the execute stage has resolved (an early jalr target
 // is formed from rs1's architectural value and requested only when the jalr executes);
 // there is no predictor, BTB or return stack. Constant time:
