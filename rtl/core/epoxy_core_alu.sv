@@ -17,6 +17,7 @@ module epoxy_core_alu #(
   output logic [31:0]             result_o
 );
 
+`ifdef SYNTHESIS
   // One adder for add, sub, slt and sltu: a + b, or a + ~b + 1 = a - b, whose carry out is
   // set when a >= b (unsigned).
   logic        sub;
@@ -76,6 +77,27 @@ module epoxy_core_alu #(
       default:                 result_o = sum[31:0];
     endcase
   end
+
+`else
+  // Simulation: the same function with the operators a simulator evaluates directly, and
+  // only the selected operation evaluated (Verilator would otherwise form the adder and
+  // both bit reversals of the one-shifter form above in every cycle). An encoding outside
+  // the enumeration gives a - b, as the adder with sub set does above.
+  always_comb begin
+    unique case (op_i)
+      epoxy_core_pkg::AluAdd:  result_o = a_i + b_i;
+      epoxy_core_pkg::AluSll:  result_o = Shifter ? a_i << b_i[4:0] : 32'd0;
+      epoxy_core_pkg::AluSlt:  result_o = {31'b0, $signed(a_i) < $signed(b_i)};
+      epoxy_core_pkg::AluSltu: result_o = {31'b0, a_i < b_i};
+      epoxy_core_pkg::AluXor:  result_o = a_i ^ b_i;
+      epoxy_core_pkg::AluSrl:  result_o = Shifter ? a_i >> b_i[4:0] : 32'd0;
+      epoxy_core_pkg::AluSra:  result_o = Shifter ? $unsigned($signed(a_i) >>> b_i[4:0]) : 32'd0;
+      epoxy_core_pkg::AluOr:   result_o = a_i | b_i;
+      epoxy_core_pkg::AluAnd:  result_o = a_i & b_i;
+      default:                 result_o = a_i - b_i;   // AluSub
+    endcase
+  end
+`endif
 
 endmodule
 

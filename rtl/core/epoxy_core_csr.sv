@@ -257,6 +257,22 @@ module epoxy_core_csr #(
   assign pmpcfg_sel  = epoxy_core_pkg::csr_in_range(csr_addr_i, epoxy_core_pkg::CsrPmpcfg0, 12'h3A3);
   assign pmpaddr_sel = epoxy_core_pkg::csr_in_range(csr_addr_i, epoxy_core_pkg::CsrPmpaddr0, 12'h3BF);
 
+`ifndef SYNTHESIS
+  // Simulation: the same rules for the one entry (pmpaddr) or four entries (pmpcfg) that
+  // the CSR number selects, reading the configuration in place. Verilator expands the
+  // per-entry loops above into a test of every entry with its own copy of the 128-bit
+  // configuration: about 70 KB of machine code inside the simulator's per-cycle functions,
+  // which costs instruction cache misses in every cycle even though it runs only on a write.
+  function automatic logic sim_cfg_ok(int e, int k);   // entry e, from byte k of wdata
+    sim_cfg_ok = (e < PmpN) && !cfg_all[8*e + 7] && !(wdata[8*k + 1] && !wdata[8*k]);
+  endfunction
+  function automatic logic sim_addr_ok(int e);
+    sim_addr_ok = (e < PmpN) && !cfg_all[8*e + 7] &&
+                  !((e != 15) && cfg_all[8*((e + 1) % 16) + 7] &&
+                    (cfg_all[8*((e + 1) % 16) + 3 +: 2] == 2'b01));
+  endfunction
+`endif
+
   // ---- State updates ------------------------------------------------------------------------
   // Each register is written only when something changes it: a trap, an mret, or an
   // instruction's write of that CSR.
@@ -384,17 +400,29 @@ module epoxy_core_csr #(
       pmp_cfg_q  <= '0;
       pmp_addr_q <= '0;
     end else if (wr_en && pmpcfg_sel) begin
+`ifdef SYNTHESIS
       for (int e = 0; e < PmpN; e++) begin
         if ((csr_addr_i[1:0] == 2'(e / 4)) && cfg_entry_ok(cfg_all, wdata, e)) begin
           pmp_cfg_q[8*e +: 8] <= wdata[8*(e%4) +: 8] & 8'h9F;
         end
       end
+`else
+      for (int k = 0; k < 4; k++) begin
+        if (sim_cfg_ok(4 * 32'(csr_addr_i[1:0]) + k, k)) begin
+          pmp_cfg_q[8*(4*32'(csr_addr_i[1:0]) + k) +: 8] <= wdata[8*k +: 8] & 8'h9F;
+        end
+      end
+`endif
     end else if (wr_en && pmpaddr_sel) begin
+`ifdef SYNTHESIS
       for (int e = 0; e < PmpN; e++) begin
         if ((csr_addr_i[3:0] == 4'(e)) && addr_entry_ok(cfg_all, e)) begin
           pmp_addr_q[32*e +: 32] <= wdata;
         end
       end
+`else
+      if (sim_addr_ok(32'(csr_addr_i[3:0]))) pmp_addr_q[32*32'(csr_addr_i[3:0]) +: 32] <= wdata;
+`endif
     end
   end
 
@@ -424,6 +452,7 @@ module epoxy_core_csr #(
         end
         default: begin
           wval_q <= rdata0;  // fixed values stay, and the parts of pmp writes not taken
+`ifdef SYNTHESIS
           if (pmpcfg_sel) begin
             for (int e = 0; e < PmpN; e++) begin
               if ((csr_addr_i[1:0] == 2'(e / 4)) && cfg_entry_ok(cfg_all, wdata, e)) begin
@@ -435,8 +464,22 @@ module epoxy_core_csr #(
               if ((csr_addr_i[3:0] == 4'(e)) && addr_entry_ok(cfg_all, e)) wval_q <= wdata;
             end
           end
+`endif
         end
       endcase
+`ifndef SYNTHESIS
+      // (The pmp numbers fall in the default arm above; tested once here, as Verilator
+      // would repeat the default arm's code for many of the case's values.)
+      if (pmpcfg_sel) begin
+        for (int k = 0; k < 4; k++) begin
+          if (sim_cfg_ok(4 * 32'(csr_addr_i[1:0]) + k, k)) begin
+            wval_q[8*k +: 8] <= wdata[8*k +: 8] & 8'h9F;
+          end
+        end
+      end else if (pmpaddr_sel) begin
+        if (sim_addr_ok(32'(csr_addr_i[3:0]))) wval_q <= wdata;
+      end
+`endif
     end
   end
 

@@ -58,6 +58,14 @@ module epoxy_core_divider #(
   always_comb begin
     logic [32:0] shifted, trial;
     rem_next = rem_q;
+    qbit     = '0;
+    shifted  = '0;
+    trial    = '0;
+`ifndef SYNTHESIS
+    // Simulation: the steps only while dividing (their results are used only then), so
+    // that Verilator does not evaluate them in every cycle.
+    if (state_q == DivIter)
+`endif
     for (int k = 0; k < K; k++) begin
       shifted         = {rem_next, quo_q[32 - k]};
       trial           = shifted - {1'b0, dsr_q};

@@ -37,10 +37,12 @@ module epoxy_core_regfile #(
   // read-before-write on the iCE40 with a delayed write and a bypass: 72 flops, 71 LUTs).
   (* no_rw_check *)
   logic [31:0] regs_q [32];
-  logic [31:0] ram_a_q, ram_b_q, fwd_data_q;
-  logic        zero_a_q, zero_b_q, fwd_a_q, fwd_b_q;
   logic        wr;
   assign wr = we_i && (waddr_i != 5'd0);
+
+`ifdef SYNTHESIS
+  logic [31:0] ram_a_q, ram_b_q, fwd_data_q;
+  logic        zero_a_q, zero_b_q, fwd_a_q, fwd_b_q;
 
   // Storage and read registers: no reset (RAM-mappable).
   always_ff @(posedge clk_i) begin
@@ -56,6 +58,27 @@ module epoxy_core_regfile #(
     end
   end
 
+  assign rdata_a_o = zero_a_q ? 32'd0 : fwd_a_q ? fwd_data_q : ram_a_q;
+  assign rdata_b_o = zero_b_q ? 32'd0 : fwd_b_q ? fwd_data_q : ram_b_q;
+`else
+  // Simulation: the same values, with x0 and the forwarding resolved at the capturing edge,
+  // so that the read registers hold the results (Verilator would otherwise update seven
+  // registers at the edge and select between them in every cycle).
+  logic [31:0] rd_a_q, rd_b_q;
+  always_ff @(posedge clk_i) begin
+    if (wr) regs_q[waddr_i] <= wdata_i;
+    if (re_i) begin
+      rd_a_q <= (raddr_a_i == 5'd0) ? 32'd0 :
+                (wr && (waddr_i == raddr_a_i)) ? wdata_i : regs_q[raddr_a_i];
+      rd_b_q <= (raddr_b_i == 5'd0) ? 32'd0 :
+                (wr && (waddr_i == raddr_b_i)) ? wdata_i : regs_q[raddr_b_i];
+    end
+  end
+
+  assign rdata_a_o = rd_a_q;
+  assign rdata_b_o = rd_b_q;
+`endif
+
   // iCE40 block RAM has no asynchronous read: with this port Yosys puts the whole register
   // file in flops there (ECP5 LUT RAM gets one more copy).
   if (PortC) begin : g_port_c
@@ -65,9 +88,6 @@ module epoxy_core_regfile #(
     assign unused_c  = ^raddr_c_i;
     assign rdata_c_o = 32'd0;
   end
-
-  assign rdata_a_o = zero_a_q ? 32'd0 : fwd_a_q ? fwd_data_q : ram_a_q;
-  assign rdata_b_o = zero_b_q ? 32'd0 : fwd_b_q ? fwd_data_q : ram_b_q;
 
 endmodule
 

@@ -162,6 +162,19 @@ module epoxy_soc #(
   logic [31:0]               dma_addr;
   logic [32*NttDmaLanes-1:0] dma_wdata, dma_rdata;
 
+  // The core uses the boot address in its first cycle out of reset only. With the define
+  // EPOXY_SOC_BOOT_ADDR_REG (epoxy-sim's build, which holds boot_addr_i constant and clocks
+  // the SoC in reset) it comes from a flop: Verilator evaluates logic fed combinationally by
+  // a top-level input again in every eval() call, two per cycle.
+  logic [31:0] boot_addr;
+`ifdef EPOXY_SOC_BOOT_ADDR_REG
+  logic [31:0] boot_addr_q;
+  always_ff @(posedge clk_i) boot_addr_q <= boot_addr_i;
+  assign boot_addr = boot_addr_q;
+`else
+  assign boot_addr = boot_addr_i;
+`endif
+
   epoxy_core #(
     .NumAccelIrq (NumLocal),
     .PmpEntries  (PmpEntries),
@@ -173,7 +186,7 @@ module epoxy_soc #(
     .FastBranch  (FastBranch)
   ) u_core (
     .clk_i, .rst_ni,
-    .boot_addr_i,
+    .boot_addr_i    (boot_addr),
     .instr_req_o    (instr_req),
     .instr_gnt_i    (instr_gnt),
     .instr_addr_o   (instr_addr),
@@ -256,6 +269,7 @@ module epoxy_soc #(
     decode_dma = (in_built_sram(addr) && !last[32] && in_built_sram(last[31:0]))
                  ? DmaSelW'(sram_bank(addr)) : DmaSelW'(SramBanks);
   endfunction
+  logic [DmaSelW-1:0] dma_sel;   // decode_dma of the DMA's request (below, with the block)
 
   // ---- Crossbar ----------------------------------------------------------------------------
   // Flat vectors, field i at [i*W +: W] (see epoxy_soc_xbar).
@@ -341,7 +355,7 @@ module epoxy_soc #(
       .c_wdata_i (s_wdata[SlvSram*32 +: SramBanks*32]), .c_gnt_o (s_gnt[SlvSram +: SramBanks]),
       .c_rvalid_o (s_rvalid[SlvSram +: SramBanks]),
       .c_rdata_o (s_rdata[SlvSram*32 +: SramBanks*32]), .c_err_o (s_err[SlvSram +: SramBanks]),
-      .d_req_i (dma_req), .d_sel_i (decode_dma(dma_addr, dma_be)), .d_addr_i (dma_addr),
+      .d_req_i (dma_req), .d_sel_i (dma_sel), .d_addr_i (dma_addr),
       .d_we_i (dma_we), .d_be_i (dma_be), .d_wdata_i (dma_wdata), .d_gnt_o (dma_gnt),
       .d_rvalid_o (dma_rvalid), .d_rdata_o (dma_rdata), .d_err_o (dma_err),
       .b_req_o (bk_req), .b_addr_o (bk_addr), .b_we_o (bk_we), .b_be_o (bk_be),
@@ -490,19 +504,26 @@ module epoxy_soc #(
     logic [31:0] reg_rdata_q, dma_addr_q;
     logic [32*NttDmaLanes-1:0] dma_wdata_q;
     logic [4*NttDmaLanes-1:0]  dma_be_q;
+    logic [DmaSelW-1:0] dma_sel_q;
     always_ff @(posedge clk_i) begin
       reg_gnt_q    <= ntt_reg_gnt_i;
       reg_rvalid_q <= ntt_reg_rvalid_i;
       reg_rdata_q  <= ntt_reg_rdata_i;
       reg_err_q    <= ntt_reg_err_i;
       dma_req_q    <= ntt_dma_req_i;
-      dma_addr_q   <= ntt_dma_addr_i;
-      dma_we_q     <= ntt_dma_we_i;
-      dma_be_q     <= ntt_dma_be_i;
-      dma_wdata_q  <= ntt_dma_wdata_i;
       irq_q        <= ntt_irq_i;
       busy_q       <= ntt_busy_i;
+      // A request's fields and its decode (from the block's new outputs) are looked at only
+      // with the request: taken only then, not in every cycle.
+      if (ntt_dma_req_i) begin
+        dma_addr_q  <= ntt_dma_addr_i;
+        dma_we_q    <= ntt_dma_we_i;
+        dma_be_q    <= ntt_dma_be_i;
+        dma_wdata_q <= ntt_dma_wdata_i;
+        dma_sel_q   <= decode_dma(ntt_dma_addr_i, ntt_dma_be_i);
+      end
     end
+    assign dma_sel                  = dma_sel_q;
     assign s_gnt[SlvNtt]            = reg_gnt_q;
     assign s_rvalid[SlvNtt]         = reg_rvalid_q;
     assign s_rdata[SlvNtt*32 +: 32] = reg_rdata_q;
@@ -517,6 +538,7 @@ module epoxy_soc #(
     logic unused_params;   // the external model is built with the same values (epoxy-sim)
     assign unused_params = ^{32'(NttP), 32'(NttMaxLogN), NttFields};   // and NttDmaLanes
 `else
+    assign dma_sel = decode_dma(dma_addr, dma_be);
     epoxy_ntt_top #(.P(NttP), .MaxLogN(NttMaxLogN), .Fields(NttFields),
                     .DmaLanes(NttDmaLanes)) u_ntt (
       .clk_i, .rst_ni,
@@ -545,9 +567,11 @@ module epoxy_soc #(
     assign dma_we                    = 1'b0;
     assign dma_be                    = '0;
     assign dma_wdata                 = '0;
+    assign dma_sel                   = DmaSelW'(SramBanks);
     logic unused_ntt;
     assign unused_ntt = ^{s_req[SlvNtt], s_we[SlvNtt], s_be[SlvNtt*4 +: 4],
-                          s_wdata[SlvNtt*32 +: 32], dma_gnt, dma_rvalid, dma_rdata, dma_err};
+                          s_wdata[SlvNtt*32 +: 32], dma_gnt, dma_rvalid, dma_rdata, dma_err,
+                          dma_sel};
 `ifdef EPOXY_SOC_NTT_EXTERNAL
     assign ntt_reg_req_o    = 1'b0;
     assign ntt_reg_addr_o   = 32'd0;

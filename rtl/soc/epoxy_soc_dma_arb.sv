@@ -69,8 +69,9 @@ module epoxy_soc_dma_arb #(
   logic [BkW-1:0]   first, first_q;
   logic [BkW-1:0]   lane_of [Banks];   // the beat's lane that bank b serves
 
-  assign d_bad = d_req_i && (d_sel_i >= SelW'(Banks));
   assign first = BkW'(d_sel_i);
+`ifdef SYNTHESIS
+  assign d_bad = d_req_i && (d_sel_i >= SelW'(Banks));
   for (genvar b = 0; b < Banks; b++) begin : g_want
     assign lane_of[b] = BkW'(b) - first;   // (b - first) mod Banks (a power of two)
     assign d_want[b]  = d_req_i && !d_bad && (32'(lane_of[b]) < Lanes) &&
@@ -79,10 +80,7 @@ module epoxy_soc_dma_arb #(
   // The beat goes when every bank it needs is the DMA's: free of the core, or its turn.
   assign d_go   = (d_want != '0) && ((d_want & ~((~c_req_i | ptr_q) & b_gnt_i)) == '0);
   assign own_d  = d_go ? d_want : '0;
-  assign upd    = (c_req_i | own_d) & b_gnt_i;
 
-  assign b_req_o = c_req_i | own_d;
-  assign b_we_o  = (own_d & {Banks{d_we_i}}) | (~own_d & c_we_i);
   for (genvar b = 0; b < Banks; b++) begin : g_bank
     logic [31:0] lane_addr;
     int unsigned ln;
@@ -92,6 +90,41 @@ module epoxy_soc_dma_arb #(
     assign b_be_o[b*4 +: 4]      = own_d[b] ? d_be_i[ln*4 +: 4] : c_be_i[b*4 +: 4];
     assign b_wdata_o[b*32 +: 32] = own_d[b] ? d_wdata_i[ln*32 +: 32] : c_wdata_i[b*32 +: 32];
   end
+`else
+  // Simulation: the same function, with the beat's logic evaluated only while the DMA
+  // requests (rarely); otherwise the banks take the core's ports as they are. Verilator
+  // would evaluate every lane's address, byte enables and data in every cycle.
+  always_comb begin
+    d_bad     = 1'b0;
+    d_want    = '0;
+    d_go      = 1'b0;
+    own_d     = '0;
+    b_addr_o  = c_addr_i;
+    b_be_o    = c_be_i;
+    b_wdata_o = c_wdata_i;
+    for (int b = 0; b < Banks; b++) lane_of[b] = '0;
+    if (d_req_i) begin
+      d_bad = d_sel_i >= SelW'(Banks);
+      for (int b = 0; b < Banks; b++) lane_of[b] = BkW'(b) - first;   // as above
+      for (int b = 0; b < Banks; b++) begin
+        d_want[b] = !d_bad && (32'(lane_of[b]) < Lanes) &&
+                    (d_be_i[4*(32'(lane_of[b]) % Lanes) +: 4] != 4'd0);
+      end
+      d_go  = (d_want != '0) && ((d_want & ~((~c_req_i | ptr_q) & b_gnt_i)) == '0);
+      own_d = d_go ? d_want : '0;
+      for (int b = 0; b < Banks; b++) begin
+        if (own_d[b]) begin
+          b_addr_o[b*32 +: 32]  = d_addr_i + {30'(lane_of[b]), 2'b00};
+          b_be_o[b*4 +: 4]      = d_be_i[4*(32'(lane_of[b]) % Lanes) +: 4];
+          b_wdata_o[b*32 +: 32] = d_wdata_i[32*(32'(lane_of[b]) % Lanes) +: 32];
+        end
+      end
+    end
+  end
+`endif
+  assign upd     = (c_req_i | own_d) & b_gnt_i;
+  assign b_req_o = c_req_i | own_d;
+  assign b_we_o  = (own_d & {Banks{d_we_i}}) | (~own_d & c_we_i);
   assign c_gnt_o = c_req_i & ~own_d & b_gnt_i;
   assign d_gnt_o = d_bad || d_go;
 

@@ -40,6 +40,7 @@ module epoxy_soc_ram #(
   // port is "no change" on write, which is what the iCE40 UP5K's SPRAM does: Yosys
   // (synth_ice40 -spram) then maps a 16K-word bank to two SB_SPRAM256KA (byte enables to
   // their nibble masks); EBR and ECP5 DP16KD support the mode too.
+`ifdef SYNTHESIS
   always_ff @(posedge clk_i) begin
     if (req_i) begin
       if (we_i && Writable) begin
@@ -51,6 +52,21 @@ module epoxy_soc_ram #(
       end
     end
   end
+`else
+  // The same write as one masked word: Verilator keeps one pending write per bank instead
+  // of one per byte lane, each of which it would set up and test every cycle.
+  always_ff @(posedge clk_i) begin
+    if (req_i) begin
+      if (we_i && Writable) begin : b_write
+        logic [31:0] lanes;
+        lanes = {{8{be_i[3]}}, {8{be_i[2]}}, {8{be_i[1]}}, {8{be_i[0]}}};
+        mem_q[word_addr_i] <= (mem_q[word_addr_i] & ~lanes) | (wdata_i & lanes);
+      end else begin
+        rdata_o <= mem_q[word_addr_i];
+      end
+    end
+  end
+`endif
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin

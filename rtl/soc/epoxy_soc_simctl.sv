@@ -35,10 +35,19 @@ module epoxy_soc_simctl (
       putc_o      <= 1'b0;
       putc_char_o <= 8'd0;
     end else begin
-      exit_o <= reg_we_i && reg_offset_i == epoxy_soc_map_pkg::SimctlExit;
-      putc_o <= reg_we_i && reg_offset_i == epoxy_soc_map_pkg::SimctlPutc;
-      if (reg_we_i && reg_offset_i == epoxy_soc_map_pkg::SimctlExit) exit_code_o <= reg_wdata_i;
-      if (reg_we_i && reg_offset_i == epoxy_soc_map_pkg::SimctlPutc) putc_char_o <= reg_wdata_i[7:0];
+      // (The offsets are tested only on a write: this runs in every simulated cycle.)
+      exit_o <= 1'b0;
+      putc_o <= 1'b0;
+      if (reg_we_i) begin
+        if (reg_offset_i == epoxy_soc_map_pkg::SimctlExit) begin
+          exit_o      <= 1'b1;
+          exit_code_o <= reg_wdata_i;
+        end
+        if (reg_offset_i == epoxy_soc_map_pkg::SimctlPutc) begin
+          putc_o      <= 1'b1;
+          putc_char_o <= reg_wdata_i[7:0];
+        end
+      end
     end
   end
 

@@ -44,10 +44,12 @@ module epoxy_soc_timer (
   end
 
   logic        wr_lo, wr_hi;
-  logic [32:0] lo_next;
   assign wr_lo   = reg_we_i && (reg_offset_i == epoxy_soc_map_pkg::TimerMtime);
   assign wr_hi   = reg_we_i && (reg_offset_i == epoxy_soc_map_pkg::TimerMtimeh);
+`ifdef SYNTHESIS
+  logic [32:0] lo_next;
   assign lo_next = {1'b0, mtime_q[31:0]} + 33'd1;
+`endif
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -57,8 +59,15 @@ module epoxy_soc_timer (
     end else begin
       // mtime counts in two halves (one write multiplexer per bit on the iCE40): the upper
       // half takes the lower half's carry, also in the cycle the lower half is written.
+`ifdef SYNTHESIS
       mtime_q[31:0]  <= wr_lo ? reg_wdata_i : lo_next[31:0];
       mtime_q[63:32] <= wr_hi ? reg_wdata_i : mtime_q[63:32] + {31'd0, lo_next[32]};
+`else
+      // (Simulation: the same as one 64-bit increment, then the written half.)
+      mtime_q <= mtime_q + 64'd1;
+      if (wr_lo) mtime_q[31:0]  <= reg_wdata_i;
+      if (wr_hi) mtime_q[63:32] <= reg_wdata_i;
+`endif
       if (reg_we_i) begin
         unique case (reg_offset_i)
           epoxy_soc_map_pkg::TimerMtimecmp:  mtimecmp_n_q[31:0]  <= ~reg_wdata_i;

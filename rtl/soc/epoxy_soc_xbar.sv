@@ -113,6 +113,7 @@ module epoxy_soc_xbar #(
     assign m_gnt_o[1] = err1 || ((req1 & own1 & s_gnt_i) != '0);
 
     assign upd = any & s_gnt_i;
+`ifdef SYNTHESIS
     always_ff @(posedge clk_i or negedge rst_ni) begin
       if (!rst_ni) begin
         ptr_q          <= '0;
@@ -145,6 +146,48 @@ module epoxy_soc_xbar #(
         end
       end
     end
+`else
+    // Simulation: the same responses routed by master instead of by slave. A slave is due
+    // to master m exactly when m was granted it (not the error responder) last cycle, so
+    // each master keeps the index of the slave it was granted and selects its response
+    // with it, instead of Verilator testing every slave for both masters in every cycle.
+    logic [1:0]      got_q;        // master m was granted a slave last cycle ...
+    logic [SelW-1:0] got_sel_q [2];   // ... this one
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        ptr_q         <= '0;
+        err_pending_q <= '0;
+        got_q         <= '0;
+      end else begin
+        ptr_q         <= (ptr_q & ~upd) | (~own1 & upd);
+        err_pending_q <= {err1, err0};
+        got_q         <= m_gnt_o & ~{err1, err0};
+      end
+    end
+    always_ff @(posedge clk_i) begin
+      got_sel_q[0] <= sel0;
+      got_sel_q[1] <= sel1;
+    end
+    assign m_rvalid_o = err_pending_q | got_q;
+    logic [SelN-1:0] err_x;   // indexable by any sel value
+    assign err_x = SelN'(s_err_i);
+    always_comb begin
+      m_rdata_o = '0;
+      m_err_o   = err_pending_q;
+      for (int m = 0; m < 2; m++) begin
+        if (got_q[m]) begin
+          m_rdata_o[m*32 +: 32] = s_rdata_i[32*got_sel_q[m] +: 32];
+          m_err_o[m]            = err_x[got_sel_q[m]];
+        end
+      end
+    end
+    assign resp_owner_q   = '0;   // (the synthesis form's response registers)
+    assign resp_pending_q = '0;
+    assign hit0           = '0;
+    assign hit1           = '0;
+    logic unused_resp;
+    assign unused_resp = ^{resp_owner_q, resp_pending_q, hit0, hit1};
+`endif
   end else begin : g_any
     logic [NumSlaves*MW-1:0] owner;       // per slave: winner this cycle
     always_comb begin

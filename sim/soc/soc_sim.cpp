@@ -126,6 +126,15 @@ void SocSim::load_memories(const std::string& elf_path, const std::string& rom_h
     }
 }
 
+InsnClass SocSim::record_class(const iss::Retire& r) {
+    // A compressed instruction's class is classify()'s after expanding it: remembered per
+    // 16-bit encoding, as expanding it on every record costs more than simulating a cycle.
+    if (r.kind != iss::StepKind::Retired || r.insn_len != 2) return classify(r);
+    uint8_t& known = rvc_class_[uint16_t(r.insn)];
+    if (known == kUnknownClass) known = uint8_t(classify(r));
+    return InsnClass(known);
+}
+
 void SocSim::track_wakeup_sources(const iss::Retire& r) {
     for (unsigned i = 0; i < r.csr_count; ++i)
         if (r.csr[i].addr == 0x304) mie_ = r.csr[i].value;  // mie
@@ -310,10 +319,13 @@ bool SocSim::step_model(Model& s, iss::Retire& record) {
         exit_requested_ = true;
         exit_code_ = s.sim_exit_code_o;
     }
-    uint8_t byte = 0;
-    bool got = false;
-    rx_level_ = uart_.cycle(s.uart_tx_o, s.uart_rx_ready_o, uint32_t(s.uart_clkdiv_o) + 1, byte, got);
-    if (got) console_(char(byte));
+    if (!uart_.idle(s.uart_tx_o)) {
+        uint8_t byte = 0;
+        bool got = false;
+        rx_level_ = uart_.cycle(s.uart_tx_o, s.uart_rx_ready_o, uint32_t(s.uart_clkdiv_o) + 1,
+                                byte, got);
+        if (got) console_(char(byte));
+    }
 
     if (!s.rvfi_valid_o) return false;
     record = coretb::rvfi_to_retire(s);
@@ -324,7 +336,7 @@ bool SocSim::step_model(Model& s, iss::Retire& record) {
         ++stats_.traps;
     else
         ++stats_.interrupts;
-    const unsigned c = unsigned(classify(record));
+    const unsigned c = unsigned(record_class(record));
     ++stats_.class_records[c];
     track_wakeup_sources(record);
     stats_.class_stall_cycles[c] += stall_since_record_;

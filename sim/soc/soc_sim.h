@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "iss/retire.h"
 #include "uart_line.h"
@@ -106,6 +107,7 @@ class SocSim {
     void load_memories(const std::string& elf_path, const std::string& rom_hex);
     void dump_trace(uint64_t time);
     void track_wakeup_sources(const iss::Retire& r);
+    InsnClass record_class(const iss::Retire& r);
     template <class Model> void reset_model(Model& s);
     template <class Model> bool step_model(Model& s, iss::Retire& record);
     template <class Model> void soc_outputs_to_ntt(Model& s);
@@ -134,6 +136,8 @@ class SocSim {
     uint64_t mtimecmp_ = ~0ull;
     std::string trap_loop_;
     SocStats stats_;
+    static constexpr uint8_t kUnknownClass = 0xFF;
+    std::vector<uint8_t> rvc_class_ = std::vector<uint8_t>(1 << 16, kUnknownClass);
 };
 
 }  // namespace epoxy::socsim

@@ -53,6 +53,7 @@ bool UartLine::cycle(bool tx, bool ready, uint32_t bit_cycles, uint8_t& out, boo
             }
         }
     }
+    quiet_ = quiet();
     return level;
 }
 
