@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Combine the Yosys and nextpnr reports of synth_core.sh or synth_ntt.sh into one JSON document.
 
-    python3 report.py OUT_DIR > OUT_DIR/core.json
+    python3 report.py OUT_DIR [SEEDS] > OUT_DIR/core.json   (SEEDS: "1 2 3", synth_core.sh's)
     python3 report.py OUT_DIR > OUT_DIR/ntt.json     (OUT_DIR/meta.env written by synth_ntt.sh)
 
 meta.env (key=value lines, optional) names the block and its parameters, and gives the run
@@ -29,6 +29,24 @@ def fmax(pnr):
     if not pnr or not pnr.get("fmax"):
         return None
     return round(min(c["achieved"] for c in pnr["fmax"].values()), 1)
+
+
+def seed_fmax(out, prefix, seeds):
+    """Fmax per placer seed (synth_core.sh with SEEDS): the plain report is the first seed's,
+    PREFIX_pnr_seedN.json the others'. None when only one seed was run."""
+    if len(seeds) < 2:
+        return None
+    by_seed = {}
+    for i, seed in enumerate(seeds):
+        name = f"{prefix}_pnr.json" if i == 0 else f"{prefix}_pnr_seed{seed}.json"
+        f = fmax(load(os.path.join(out, name)))
+        if f is not None:
+            by_seed[seed] = f
+    if not by_seed:
+        return None
+    vals = sorted(by_seed.values())
+    return {"by_seed": by_seed, "min": vals[0], "median": vals[len(vals) // 2],
+            "max": vals[-1]}
 
 
 def utilisation(pnr):
@@ -73,6 +91,7 @@ def seconds(meta, key):
 
 def main():
     out = sys.argv[1]
+    seeds = sys.argv[2].split() if len(sys.argv) > 2 else []
     meta = load_meta(os.path.join(out, "meta.env"))
     ice = cells(load(os.path.join(out, "ice40_stat.json")))
     ecp = cells(load(os.path.join(out, "ecp5_stat.json")))
@@ -96,6 +115,7 @@ def main():
             "device_luts": 5280,
             "fits": ice.get("SB_LUT4", 0) <= 5280,
             "fmax_mhz": fmax(ice_pnr),
+            "fmax_seeds": seed_fmax(out, "ice40", seeds),
             "placed": utilisation(ice_pnr),
         },
         "ecp5_85f": {
@@ -106,6 +126,7 @@ def main():
             "lutrams": ecp.get("TRELLIS_DPR16X4", 0),
             "device_luts": 83640,
             "fmax_mhz": fmax(ecp_pnr),
+            "fmax_seeds": seed_fmax(out, "ecp5", seeds),
             "placed": utilisation(ecp_pnr),
         },
     }

@@ -4,7 +4,13 @@
 #
 #   fpga/synth/synth_core.sh OUT_DIR
 #   PMP_ENTRIES=0 HPM_COUNTERS=0 EARLY_ADDR=0 fpga/synth/synth_core.sh OUT_DIR   # smaller
-#   (also MUL_CYCLES=2, DIV_STEPS=1, FETCH_DEPTH=2: the core's other FPGA options)
+#   (also MUL_CYCLES=2, DIV_STEPS=1, FETCH_DEPTH=2, FAST_BRANCH=0: the core's other FPGA options)
+#   SEEDS="1 2 3" fpga/synth/synth_core.sh OUT_DIR   # place and route once per placer seed
+#
+# Fmax moves by several MHz with the placer's seed alone (and a few changed gates can move
+# it as much through the logic mapping), so a comparison of two designs needs several
+# seeds: with SEEDS, core.json gives each seed's Fmax and their minimum, median and maximum
+# (the first seed's run keeps the plain file names).
 #
 # iCE40 UP5K: Yosys synth_ice40 (-dsp), then nextpnr-ice40 when the core fits the device.
 # ECP5-85F:   Yosys synth_ecp5, then nextpnr-ecp5 (YoWASP, pinned in .venv/) with
@@ -21,6 +27,11 @@ UP5K_LUTS=5280
 CHPARAM="-chparam PmpEntries ${PMP_ENTRIES:-16} -chparam HpmCounters ${HPM_COUNTERS:-1}"
 CHPARAM="$CHPARAM -chparam EarlyAddr ${EARLY_ADDR:-1} -chparam MulCycles ${MUL_CYCLES:-1}"
 CHPARAM="$CHPARAM -chparam DivStepsPerCycle ${DIV_STEPS:-3} -chparam FetchDepth ${FETCH_DEPTH:-4}"
+CHPARAM="$CHPARAM -chparam FastBranch ${FAST_BRANCH:-1}"
+read -r -a SEED_LIST <<< "${SEEDS:-1}"
+first_seed="${SEED_LIST[0]}"
+# pnr_name TARGET SEED: the report's base name for one seed (the first keeps the plain name).
+pnr_name() { if [ "$2" = "$first_seed" ]; then echo "$1_pnr"; else echo "$1_pnr_seed$2"; fi; }
 
 # Package first, then the rest in a fixed order.
 SRCS=("$ROOT/rtl/core/epoxy_core_pkg.sv")
@@ -39,22 +50,30 @@ print(cells.get("SB_LUT4", 0))
 PY
 )
 if [ "$ice40_luts" -le "$UP5K_LUTS" ]; then
-  echo "synth: iCE40 UP5K place and route (nextpnr-ice40)"
-  nextpnr-ice40 --up5k --package sg48 --json "$OUT/ice40.json" --report "$OUT/ice40_pnr.json" \
-    --freq 12 --pcf-allow-unconstrained --quiet -l "$OUT/ice40_pnr.log" || true
+  for seed in "${SEED_LIST[@]}"; do
+    n=$(pnr_name ice40 "$seed")
+    echo "synth: iCE40 UP5K place and route (nextpnr-ice40, seed $seed)"
+    nextpnr-ice40 --up5k --package sg48 --json "$OUT/ice40.json" --report "$OUT/$n.json" \
+      --freq 12 --pcf-allow-unconstrained --seed "$seed" --quiet -l "$OUT/$n.log" || true
+  done
 else
   echo "synth: iCE40 UP5K: $ice40_luts LUTs do not fit $UP5K_LUTS; no place and route"
-  rm -f "$OUT/ice40_pnr.json"
+  rm -f "$OUT"/ice40_pnr*.json
 fi
 
 echo "synth: ECP5 (yosys synth_ecp5)"
 yosys -q -l "$OUT/ecp5_yosys.log" -p "read_verilog -sv ${SRCS[*]}; \
   hierarchy -top epoxy_core $CHPARAM; synth_ecp5 -top epoxy_core -json $OUT/ecp5.json; tee -q -o $OUT/ecp5_stat.json stat -json"
-echo "synth: ECP5-85F place and route (nextpnr-ecp5, out of context)"
 # YoWASP tools see only the current directory's tree, so run it in OUT with relative paths
 # (absolute paths elsewhere, e.g. under /tmp, fail to open).
-(cd "$OUT" && "$NEXTPNR_ECP5" --85k --package CABGA381 --out-of-context --json ecp5.json \
-  --report ecp5_pnr.json --freq 50 --router router2 --threads 2 --quiet -l ecp5_pnr.log) || true
+rm -f "$OUT"/ecp5_pnr_seed*.json
+for seed in "${SEED_LIST[@]}"; do
+  n=$(pnr_name ecp5 "$seed")
+  echo "synth: ECP5-85F place and route (nextpnr-ecp5, out of context, seed $seed)"
+  (cd "$OUT" && "$NEXTPNR_ECP5" --85k --package CABGA381 --out-of-context --json ecp5.json \
+    --report "$n.json" --freq 50 --router router2 --threads 2 --seed "$seed" --quiet \
+    -l "$n.log") || true
+done
 
-python3 "$ROOT/fpga/synth/report.py" "$OUT" > "$OUT/core.json"
+python3 "$ROOT/fpga/synth/report.py" "$OUT" "${SEED_LIST[*]}" > "$OUT/core.json"
 cat "$OUT/core.json"
