@@ -264,11 +264,17 @@ module epoxy_core #(
   // while they are in EX): branch, jal, and jalr with an early target.
   assign id_cti    = (id_dec.cls == epoxy_core_pkg::ClsJal) ||
                      (id_dec.cls == epoxy_core_pkg::ClsBranch) || id_fast_jalr;
+  // ... of which the jumps, decided here so that EX's same-cycle target request
+  // (redirect_now) waits for no decoding: jal, or jalr with an early target, neither
+  // faulting nor illegal.
+  assign id_jump   = ((id_dec.cls == epoxy_core_pkg::ClsJal) && !if_err && !id_c_illegal &&
+                      !id_dec.illegal) || id_fast_jalr;
 
   // ---- ID/EX register: the instruction in execute --------------------------------------------
   // Datapath fields have no reset; ex_valid_q says whether they mean anything.
   logic [31:0]              ex_pc_q, ex_insn_q, ex_target_q;
   logic                     ex_compressed_q, ex_illegal_q, ex_err_q, ex_err_hi_q, ex_cti_q;
+  logic                     ex_jump_q, id_jump;
   logic                     ex_csr_illegal_q, id_csr_illegal;
 
   always_ff @(posedge clk_i) begin
@@ -283,6 +289,7 @@ module epoxy_core #(
       ex_err_hi_q     <= if_err_hi;
       ex_csr_illegal_q <= id_csr_illegal;
       ex_cti_q        <= id_cti;
+      ex_jump_q       <= id_jump;
       ex_mem_q        <= id_mem;
       ex_rd_wr_q      <= (id_dec.cls == epoxy_core_pkg::ClsAlu) ||
                          (id_dec.cls == epoxy_core_pkg::ClsMul) ||
@@ -855,10 +862,11 @@ module epoxy_core #(
   // as one of the flushed stream (redirect_now_drop_i). In the cycle WFI's sleep ends the
   // jump's redirect is an ordinary held one (sleep_q). All other redirects are held one
   // cycle.
-  assign redirect_now = ex_valid_q && ex_cti_q && !ex_err_q && !ex_illegal_q && !sleep_q &&
-                        ((dec.cls == epoxy_core_pkg::ClsJal) ||
-                         (dec.cls == epoxy_core_pkg::ClsJalr) ||
-                         ((FastBranch != 0) && !ct_branch && branch_taken)) ||
+  assign redirect_now = (ex_valid_q && !sleep_q &&
+                         (ex_jump_q ||
+                          ((FastBranch != 0) && ex_cti_q && !ex_err_q && !ex_illegal_q &&
+                           (dec.cls == epoxy_core_pkg::ClsBranch) && !ct_branch &&
+                           branch_taken))) ||
                         br_kill_q;
 
   // The next instruction moves from ID into EX when EX is empty or its instruction leaves
