@@ -17,7 +17,7 @@
 // epoxy_ntt_twiddle count on it.
 //
 // The 32-bit fields' reduction (docs/ntt.md, Size), with n = bitlength(p), k = 2n, m =
-// floor(2^k / p) (epoxy_ntt_pkg::barrett_m), phi = 2^k / p - m in [0, 1), x = a * b <= (p-1)^2,
+// floor(2^k / p) (0x88888887, 0x81020407, 0x802007, 0x13AF), phi = 2^k / p - m in [0, 1), x = a * b <= (p-1)^2,
 // q = floor(x / p), and a shift t:
 //   qhat = floor((x >> t) * m / 2^(k - t))
 // Bound: with x = (x >> t) 2^t + l, l < 2^t,

@@ -72,27 +72,6 @@ package epoxy_ntt_pkg;
     endcase
   endfunction
 
-  // Barrett reduction of x < p^2 for the 32-bit fields: m = floor(2^k / p) with k = 2 *
-  // bitlength(p); qhat = (x * m) >> k is q or q - 1, so one conditional subtraction remains.
-  function automatic logic [31:0] barrett_m(input logic [2:0] f);
-    case (f)
-      FieldBabyBear[2:0]:    barrett_m = 32'h8888_8887;
-      FieldKoalaBear[2:0]:    barrett_m = 32'h8102_0407;
-      FieldDilithium[2:0]:    barrett_m = 32'h0080_2007;
-      FieldKyber[2:0]:    barrett_m = 32'h0000_13AF;
-      default: barrett_m = 32'd0;
-    endcase
-  endfunction
-
-  function automatic logic [6:0] barrett_k(input logic [2:0] f);
-    case (f)
-      3'd0, FieldKoalaBear[2:0]: barrett_k = 7'd62;
-      FieldDilithium[2:0]:       barrett_k = 7'd46;
-      FieldKyber[2:0]:       barrett_k = 7'd24;
-      default:    barrett_k = 7'd0;
-    endcase
-  endfunction
-
 endpackage
 
 `default_nettype wire

@@ -152,7 +152,7 @@ module epoxy_core #(
   logic [31:0]              id_instr32, id_target;
   logic                     ex_valid_q, ex_rd_wr_q, ex_mem_q, sleep_q, ex_leave;
   epoxy_core_pkg::decoded_t dec;
-  logic                     id_compressed, id_c_illegal, id_cti;
+  logic                     id_compressed, id_c_illegal, id_cti, id_jump;
   epoxy_core_pkg::decoded_t id_dec;
 
   epoxy_core_compressed_decoder u_cdec (
@@ -274,7 +274,7 @@ module epoxy_core #(
   // Datapath fields have no reset; ex_valid_q says whether they mean anything.
   logic [31:0]              ex_pc_q, ex_insn_q, ex_target_q;
   logic                     ex_compressed_q, ex_illegal_q, ex_err_q, ex_err_hi_q, ex_cti_q;
-  logic                     ex_jump_q, id_jump;
+  logic                     ex_jump_q;
   logic                     ex_csr_illegal_q, id_csr_illegal;
 
   always_ff @(posedge clk_i) begin
@@ -864,7 +864,7 @@ module epoxy_core #(
   // cycle.
   assign redirect_now = (ex_valid_q && !sleep_q &&
                          (ex_jump_q ||
-                          ((FastBranch != 0) && ex_cti_q && !ex_err_q && !ex_illegal_q &&
+                          ((FastBranch != 0) && !ex_err_q && !ex_illegal_q &&
                            (dec.cls == epoxy_core_pkg::ClsBranch) && !ct_branch &&
                            branch_taken))) ||
                         br_kill_q;
