@@ -11,6 +11,10 @@ The single source is rtl/soc/memory_map.toml. Outputs (committed to the reposito
   python3 scripts/gen_memory_map.py            write the outputs
   python3 scripts/gen_memory_map.py --check    exit 1 (naming the files) when any is stale
   python3 scripts/gen_memory_map.py --out DIR  write under DIR instead of the repository
+
+A device may have `params` (built constants, like an accelerator's), a register may be an
+array (`count`, a number or the name of one of the device's params, and `stride`: register i
+at offset + i * stride), and a field may be wider than one bit (`width`).
 """
 import argparse
 import pathlib
@@ -39,6 +43,18 @@ def camel(name):
     return "".join(part.capitalize() for part in name.split("_"))
 
 
+def reg_count(region, reg):
+    """Registers in an array: `count` is a number or the name of one of the region's params."""
+    c = reg.get("count", 1)
+    if isinstance(c, str):
+        if c not in region.get("params", {}):
+            raise MapError(f"{region['name']}.{reg['name']}: count '{c}' is not a param")
+        c = region["params"][c]
+    if not isinstance(c, int) or c < 1:
+        raise MapError(f"{region['name']}.{reg['name']}: count must be a positive number")
+    return c
+
+
 def load(path):
     with open(path, "rb") as f:
         m = tomllib.load(f)
@@ -59,13 +75,23 @@ def load(path):
                            "not a naturally aligned power of two")
         seen = set()
         for reg in r.get("register", []):
-            if reg["offset"] % 4 or reg["offset"] >= r["size"]:
-                raise MapError(f"{r['name']}.{reg['name']}: bad offset 0x{reg['offset']:x}")
-            if reg["offset"] in seen:
-                raise MapError(f"{r['name']}.{reg['name']}: offset used twice")
+            where = f"{r['name']}.{reg['name']}"
+            count = reg_count(r, reg)
+            stride = reg.get("stride", 0)
+            if count > 1 and (stride % 4 or stride < 4):
+                raise MapError(f"{where}: an array needs a stride that is a multiple of 4")
+            offsets = [reg["offset"] + i * stride for i in range(count)]
+            if reg["offset"] % 4 or offsets[-1] >= r["size"]:
+                raise MapError(f"{where}: bad offset 0x{reg['offset']:x}")
+            if seen & set(offsets):
+                raise MapError(f"{where}: offset used twice")
             if reg["access"] not in ACCESS:
-                raise MapError(f"{r['name']}.{reg['name']}: access must be one of {ACCESS}")
-            seen.add(reg["offset"])
+                raise MapError(f"{where}: access must be one of {ACCESS}")
+            for f in reg.get("fields", []):
+                if not (0 <= f["bit"] and f.get("width", 1) >= 1 and
+                        f["bit"] + f.get("width", 1) <= 32):
+                    raise MapError(f"{where}.{f['name']}: field outside the 32-bit register")
+            seen |= set(offsets)
     ordered = sorted(regions, key=lambda r: r["base"])
     for a, b in zip(ordered, ordered[1:]):
         if a["base"] + a["size"] > b["base"]:
@@ -105,6 +131,8 @@ def header(m, regions):
             continue
         note = " (sim only)" if r.get("sim_only") else " (reserved)" if r.get("reserved") else ""
         out.append(f"#define {p}_{r['name'].upper()}_BASE 0x{r['base']:08x}u /* {r['name']}{note} */")
+        for k, v in r.get("params", {}).items():
+            out.append(f"#define {p}_{r['name'].upper()}_{k.upper()} {v}u /* built parameter */")
     out.append(f"#define {p}_DEVICE_PAGE 0x{m['device_page']:08x}u")
     out += ["", "/* ---- Accelerators (accelerator shell registers: epoxy/accel_regs.h) ------------- */"]
     for r in regions:
@@ -122,11 +150,21 @@ def header(m, regions):
         n = r["name"].upper()
         out += ["", f"/* {r['name']}: {r['doc']} */"]
         for reg in regs:
-            out.append(f"#define {p}_{n}_{reg['name']} 0x{reg['offset']:02x}u "
-                       f"/* {reg['access']}: {reg['doc']} */")
+            if "stride" in reg:
+                out.append(f"#define {p}_{n}_{reg['name']}(i) (0x{reg['offset']:02x}u + "
+                           f"0x{reg['stride']:02x}u * (i)) /* {reg['access']}: {reg['doc']} */")
+            else:
+                out.append(f"#define {p}_{n}_{reg['name']} 0x{reg['offset']:02x}u "
+                           f"/* {reg['access']}: {reg['doc']} */")
         for reg in regs:
             for f in reg.get("fields", []):
-                out.append(f"#define {p}_{n}_{reg['name']}_{f['name']} (1u << {f['bit']})")
+                w = f.get("width", 1)
+                if w == 1:
+                    out.append(f"#define {p}_{n}_{reg['name']}_{f['name']} (1u << {f['bit']})")
+                else:
+                    out.append(f"#define {p}_{n}_{reg['name']}_{f['name']}_SHIFT {f['bit']}u")
+                    out.append(f"#define {p}_{n}_{reg['name']}_{f['name']}_MASK "
+                               f"(0x{(1 << w) - 1:x}u << {f['bit']})")
     out += ["", "/* ---- Other constants ---------------------------------------------------------------- */"]
     for d in m.get("define", []):
         out.append(f"#define {p}_{d['name']} {d['value']} /* {d['doc']} */")
@@ -157,23 +195,30 @@ def sv_package(m, regions):
     out += ["", f"  localparam int unsigned NumLocalIrqs = {m['num_local_irqs']};",
             f"  localparam int unsigned GpioPins = {m['gpio_pins']};"]
     for r in regions:
-        if r["kind"] != "accelerator":
-            continue
         c = camel(r["name"])
-        out.append(f"  localparam int unsigned {c}Irq = {r['irq']};")
+        if r["kind"] == "accelerator":
+            out.append(f"  localparam int unsigned {c}Irq = {r['irq']};")
         for k, v in r.get("params", {}).items():
             out.append(f"  localparam int unsigned {c}{camel(k)} = {v};")
     out += ["",
             "  // ---- Device register offsets (within the device's page) --------------------------"]
     for r in regions:
         for reg in r.get("register", []):
+            arr = f" (register i at + i * {reg['stride']:#x})" if "stride" in reg else ""
             out.append(f"  localparam logic [11:0] {camel(r['name'])}{camel(reg['name'].lower())} = "
-                       f"12'h{reg['offset']:03x};  // {reg['access']}")
+                       f"12'h{reg['offset']:03x};  // {reg['access']}{arr}")
+            if "stride" in reg:
+                out.append(f"  localparam logic [11:0] {camel(r['name'])}"
+                           f"{camel(reg['name'].lower())}Stride = 12'h{reg['stride']:03x};")
     for r in regions:
         for reg in r.get("register", []):
             for f in reg.get("fields", []):
                 out.append(f"  localparam int unsigned {camel(r['name'])}{camel(reg['name'].lower())}"
                            f"{camel(f['name'].lower())}Bit = {f['bit']};")
+                if f.get("width", 1) > 1:
+                    out.append(f"  localparam int unsigned {camel(r['name'])}"
+                               f"{camel(reg['name'].lower())}{camel(f['name'].lower())}Width = "
+                               f"{f['width']};")
     out += ["", "  // ---- Decode: is `addr` inside the region? ------------------------------------------"]
     for r in regions:
         c = camel(r["name"])
@@ -226,7 +271,12 @@ def markdown(m, regions):
         out += [f"## {r['name']} (`0x{r['base']:08x}`)", "", r["doc"][0].upper() + r["doc"][1:] + ".", "",
                 "| offset | register | access | description |", "|---|---|---|---|"]
         for reg in regs:
-            out.append(f"| `0x{reg['offset']:02x}` | {reg['name']} | {reg['access']} | {reg['doc']} |")
+            off = f"`0x{reg['offset']:02x}`"
+            if "stride" in reg:
+                c = reg.get("count", 1)
+                n = str(c) if isinstance(c, int) else f"{c} ({reg_count(r, reg)})"
+                off = f"`0x{reg['offset']:02x} + 0x{reg['stride']:02x}*i`, i < {n}"
+            out.append(f"| {off} | {reg['name']} | {reg['access']} | {reg['doc']} |")
         out.append("")
     out.append(f"Local (accelerator) interrupt lines: {m['num_local_irqs']}, at mip/mie bits 16 and up. "
                f"GPIO pins: {m['gpio_pins']} (`gpio_pins`).")

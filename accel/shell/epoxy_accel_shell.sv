@@ -12,8 +12,8 @@
 // A DMA beat of a wide port (DmaLanes > 1) moves the consecutive words addr, addr + 4, ...
 // on lanes 0, 1, ...: the enabled lanes (dma_be_o, four bits per lane) are always a prefix,
 // the address needs only word alignment, and one err answers the whole beat. The queue's
-// descriptor fetch uses lane 0 only. SHELL_CAPS.DMA_LANES reports DmaLanes. No IOPMP yet
-// (docs/accel-shell.md, Status).
+// descriptor fetch uses lane 0 only. SHELL_CAPS.DMA_LANES reports DmaLanes. The shell does
+// not bound its DMA itself: the SoC's IOPMP does (rtl/soc/epoxy_soc_iopmp.sv, docs/soc.md).
 `default_nettype none
 
 module epoxy_accel_shell #(

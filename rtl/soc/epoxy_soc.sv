@@ -6,6 +6,9 @@
 // epoxy_soc_dma_arb: its address selects a bank or the module's error responder (the
 // accelerator cannot touch devices, the ROM or its own registers), and a two-master
 // round-robin arbiter in front of each SRAM bank shares it with the main crossbar's port.
+// The IOPMP (epoxy_soc_iopmp, with the NTT) checks every beat against its windows in
+// parallel with that decode and, when it refuses one, turns its bank select into the error
+// responder's; its registers are a device page like the others.
 // The DMA is NttDmaLanes 32-bit words wide: a beat's consecutive words sit in as many different
 // banks (NttDmaLanes <= SramBanks) and are served in one cycle when the DMA wins all of them.
 // Every stage keeps the slave contract (answer one cycle after the grant): no extra cycle. Slaves: the boot ROM, SramBanks word-interleaved SRAM banks (bank
@@ -15,7 +18,7 @@
 // source. Addresses come from the generated package epoxy_soc_map_pkg (single source:
 // rtl/soc/memory_map.toml). The decode answers with a bus error (through the crossbar's
 // error responder, never reaching a slave): unmapped addresses, SRAM addresses beyond
-// SramBytes, the reserved IOPMP page, sim-only pages when SimDevices is 0, and instruction
+// SramBytes, the IOPMP page without the NTT, sim-only pages when SimDevices is 0, and instruction
 // fetches from device pages. Devices reject non-word accesses themselves and the ROM
 // rejects writes. Interrupts: timer MTI/MSI, MEI from irq_external_i or the sim source,
 // accelerator lines from the sim source ORed with the accelerators' (the NTT on local line
@@ -249,7 +252,7 @@ module epoxy_soc #(
       if (in_built_sram(addr)) sel = SelW'(SlvSram) + SelW'(sram_bank(addr));
     end else if (!fetch) begin
       if (epoxy_soc_map_pkg::in_uart(addr) || epoxy_soc_map_pkg::in_timer(addr) ||
-          epoxy_soc_map_pkg::in_gpio(addr) ||
+          epoxy_soc_map_pkg::in_gpio(addr) || (NttEnable && epoxy_soc_map_pkg::in_iopmp(addr)) ||
           (SimDevices && (epoxy_soc_map_pkg::in_simctl(addr) ||
                           epoxy_soc_map_pkg::in_simirq(addr))))  sel = SelW'(SlvDev);
       else if (epoxy_soc_map_pkg::in_ntt(addr) && NttEnable)    sel = SelW'(SlvNtt);
@@ -269,7 +272,7 @@ module epoxy_soc #(
     decode_dma = (in_built_sram(addr) && !last[32] && in_built_sram(last[31:0]))
                  ? DmaSelW'(sram_bank(addr)) : DmaSelW'(SramBanks);
   endfunction
-  logic [DmaSelW-1:0] dma_sel;   // decode_dma of the DMA's request (below, with the block)
+  logic [DmaSelW-1:0] dma_sel;   // decode_dma of the DMA's request, gated by the IOPMP (below)
 
   // ---- Crossbar ----------------------------------------------------------------------------
   // Flat vectors, field i at [i*W +: W] (see epoxy_soc_xbar).
@@ -398,7 +401,7 @@ module epoxy_soc #(
   // only, err for unknown offsets): the page number selects the device. Only the core's
   // data port reaches them, one access at a time, so a single adapter (one read-data
   // register) serves them all.
-  localparam int unsigned NumDev = 5;   // uart, timer, gpio, simctl, simirq
+  localparam int unsigned NumDev = 6;   // uart, timer, gpio, simctl, simirq, iopmp
   logic [NumDev-1:0]    reg_re, reg_we, reg_hit, dev_sel;   // per device
   logic [NumDev*32-1:0] reg_rdata;
   logic [11:0]          dev_offset;
@@ -420,7 +423,8 @@ module epoxy_soc #(
   );
 
   // The device of the page (the decode sent only existing devices' pages here).
-  assign dev_sel = {epoxy_soc_map_pkg::in_simirq(dev_addr), epoxy_soc_map_pkg::in_simctl(dev_addr),
+  assign dev_sel = {epoxy_soc_map_pkg::in_iopmp(dev_addr),
+                    epoxy_soc_map_pkg::in_simirq(dev_addr), epoxy_soc_map_pkg::in_simctl(dev_addr),
                     epoxy_soc_map_pkg::in_gpio(dev_addr), epoxy_soc_map_pkg::in_timer(dev_addr),
                     epoxy_soc_map_pkg::in_uart(dev_addr)};
   assign reg_re  = {NumDev{dev_re}} & dev_sel;
@@ -489,6 +493,8 @@ module epoxy_soc #(
   // ---- NTT coprocessor --------------------------------------------------------------------------
   if (NttEnable) begin : g_ntt
     logic irq_ntt;
+    logic [DmaSelW-1:0] dma_sel_dec;   // the request's SRAM bank, or the error responder
+    logic               dma_ok;        // the IOPMP allows the request
 `ifdef EPOXY_SOC_NTT_EXTERNAL
     assign ntt_reg_req_o   = s_req[SlvNtt];
     assign ntt_reg_addr_o  = s_addr[SlvNtt*32 +: 32];
@@ -523,7 +529,7 @@ module epoxy_soc #(
         dma_sel_q   <= decode_dma(ntt_dma_addr_i, ntt_dma_be_i);
       end
     end
-    assign dma_sel                  = dma_sel_q;
+    assign dma_sel_dec              = dma_sel_q;
     assign s_gnt[SlvNtt]            = reg_gnt_q;
     assign s_rvalid[SlvNtt]         = reg_rvalid_q;
     assign s_rdata[SlvNtt*32 +: 32] = reg_rdata_q;
@@ -538,7 +544,7 @@ module epoxy_soc #(
     logic unused_params;   // the external model is built with the same values (epoxy-sim)
     assign unused_params = ^{32'(NttP), 32'(NttMaxLogN), NttFields};   // and NttDmaLanes
 `else
-    assign dma_sel = decode_dma(dma_addr, dma_be);
+    assign dma_sel_dec = decode_dma(dma_addr, dma_be);
     epoxy_ntt_top #(.P(NttP), .MaxLogN(NttMaxLogN), .Fields(NttFields),
                     .DmaLanes(NttDmaLanes)) u_ntt (
       .clk_i, .rst_ni,
@@ -554,6 +560,18 @@ module epoxy_soc #(
     );
 `endif
     assign irq_ntt_lines = NumLocal'(irq_ntt) << epoxy_soc_map_pkg::NttIrq;
+
+    // The IOPMP: device 5 of the adapter, and the check of the DMA's request (in both forms
+    // of the block: here the request comes from the block's flops or from the SoC's own).
+    epoxy_soc_iopmp #(.Lanes(NttDmaLanes), .Masters(3'b001)) u_iopmp (
+      .clk_i, .rst_ni,
+      .reg_offset_i (dev_offset), .reg_re_i (reg_re[5]), .reg_we_i (reg_we[5]),
+      .reg_wdata_i (dev_wdata), .reg_hit_o (reg_hit[5]),
+      .reg_rdata_o (reg_rdata[5*32 +: 32]),
+      .dma_req_i (dma_req), .dma_master_i (3'b001), .dma_addr_i (dma_addr),
+      .dma_we_i (dma_we), .dma_be_i (dma_be), .dma_ok_o (dma_ok)
+    );
+    assign dma_sel = dma_ok ? dma_sel_dec : DmaSelW'(SramBanks);
   end else begin : g_no_ntt
     // Never selected by the decode; tied off like an absent device.
     assign s_gnt[SlvNtt]             = 1'b0;
@@ -568,10 +586,12 @@ module epoxy_soc #(
     assign dma_be                    = '0;
     assign dma_wdata                 = '0;
     assign dma_sel                   = DmaSelW'(SramBanks);
+    assign reg_hit[5]                = 1'b0;   // no IOPMP: the decode never selects its page
+    assign reg_rdata[5*32 +: 32]     = 32'd0;
     logic unused_ntt;
     assign unused_ntt = ^{s_req[SlvNtt], s_we[SlvNtt], s_be[SlvNtt*4 +: 4],
                           s_wdata[SlvNtt*32 +: 32], dma_gnt, dma_rvalid, dma_rdata, dma_err,
-                          dma_sel};
+                          dma_sel, reg_re[5], reg_we[5]};
 `ifdef EPOXY_SOC_NTT_EXTERNAL
     assign ntt_reg_req_o    = 1'b0;
     assign ntt_reg_addr_o   = 32'd0;

@@ -29,6 +29,7 @@ package epoxy_soc_map_pkg;
 
   localparam int unsigned NumLocalIrqs = 3;
   localparam int unsigned GpioPins = 8;
+  localparam int unsigned IopmpEntries = 4;
   localparam int unsigned NttIrq = 0;
   localparam int unsigned NttP = 4;
   localparam int unsigned NttMaxLogN = 14;
@@ -49,12 +50,37 @@ package epoxy_soc_map_pkg;
   localparam logic [11:0] GpioIn = 12'h004;  // R
   localparam logic [11:0] SimctlExit = 12'h000;  // W
   localparam logic [11:0] SimctlPutc = 12'h004;  // W
+  localparam logic [11:0] IopmpCtrl = 12'h000;  // RW
+  localparam logic [11:0] IopmpCaps = 12'h004;  // R
+  localparam logic [11:0] IopmpErrInfo = 12'h008;  // RW
+  localparam logic [11:0] IopmpErrAddr = 12'h00c;  // R
+  localparam logic [11:0] IopmpEntryBase = 12'h100;  // RW (register i at + i * 0x10)
+  localparam logic [11:0] IopmpEntryBaseStride = 12'h010;
+  localparam logic [11:0] IopmpEntryLimit = 12'h104;  // RW (register i at + i * 0x10)
+  localparam logic [11:0] IopmpEntryLimitStride = 12'h010;
+  localparam logic [11:0] IopmpEntryCfg = 12'h108;  // RW (register i at + i * 0x10)
+  localparam logic [11:0] IopmpEntryCfgStride = 12'h010;
   localparam logic [11:0] SimirqPending = 12'h000;  // R
   localparam logic [11:0] SimirqSet = 12'h004;  // W
   localparam logic [11:0] SimirqClear = 12'h008;  // W
   localparam int unsigned UartRxdataEmptyBit = 31;
   localparam int unsigned UartStatusTxFullBit = 0;
   localparam int unsigned UartStatusRxValidBit = 1;
+  localparam int unsigned IopmpCtrlEnableBit = 0;
+  localparam int unsigned IopmpCtrlLockBit = 1;
+  localparam int unsigned IopmpCapsEntriesBit = 0;
+  localparam int unsigned IopmpCapsEntriesWidth = 8;
+  localparam int unsigned IopmpCapsMastersBit = 8;
+  localparam int unsigned IopmpCapsMastersWidth = 3;
+  localparam int unsigned IopmpErrInfoValidBit = 0;
+  localparam int unsigned IopmpErrInfoWriteBit = 1;
+  localparam int unsigned IopmpErrInfoMasterBit = 8;
+  localparam int unsigned IopmpErrInfoMasterWidth = 3;
+  localparam int unsigned IopmpEntryCfgRBit = 0;
+  localparam int unsigned IopmpEntryCfgWBit = 1;
+  localparam int unsigned IopmpEntryCfgLockBit = 7;
+  localparam int unsigned IopmpEntryCfgMastersBit = 8;
+  localparam int unsigned IopmpEntryCfgMastersWidth = 3;
 
   // ---- Decode: is `addr` inside the region? ------------------------------------------
   function automatic logic in_rom(logic [31:0] addr);

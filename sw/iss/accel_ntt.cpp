@@ -3,6 +3,7 @@
 // engine's checks and operations through the golden model (see accel_ntt.h).
 #include "iss/accel_ntt.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <stdexcept>
@@ -11,6 +12,7 @@
 #include "epoxy/accel_regs.h"
 #include "epoxy/memory_map.h"
 #include "epoxy/ntt.h"
+#include "iss/iopmp.h"
 #include "iss/machine.h"
 #include "models/ntt/ntt_model.h"
 
@@ -209,7 +211,7 @@ void NttDevice::run_queue() {
         bool fetch_error = false;
         for (unsigned i = 0; i < 8; ++i) {
             const uint32_t a = addr + 4u * i;
-            if (dma_.contains(a, 4)) {
+            if (dma_beat(a, 1, false)) {
                 desc[i] = dma_.read(a, 4);
             } else {
                 desc[i] = 0;
@@ -241,6 +243,14 @@ uint8_t NttDevice::check(const uint32_t (&d)[8]) const {
     return as_code(ntt::check(desc, ntt::decode_caps(caps())));
 }
 
+// One DMA beat of `words` words from `addr`: inside the SRAM, and allowed by the IOPMP (which
+// records a refused beat whatever the SRAM says, as the RTL's checks run side by side).
+bool NttDevice::dma_beat(uint32_t addr, unsigned words, bool write) {
+    bool ok = dma_.contains(addr, 4u * words);
+    if (iopmp_ && !iopmp_->check(addr, words, write, iopmp_master_)) ok = false;
+    return ok;
+}
+
 uint8_t NttDevice::execute(const uint32_t (&d)[8]) {
     const uint8_t code = check(d);
     if (code != kErrNone) return code;
@@ -252,17 +262,26 @@ uint8_t NttDevice::execute(const uint32_t (&d)[8]) {
     const std::size_t n = std::size_t(1) << log_n;
     const uint64_t p = ntt::field(ntt::FieldId(field)).p;
 
-    // Load: word by word in address order; the first bus error or element >= p stops it.
+    // Load: beat by beat in address order, each element checked once its words are in; the
+    // first refused beat or element >= p stops it.
+    const unsigned per = wide ? 2u : 1u, lanes = cfg_.dma_lanes ? cfg_.dma_lanes : 1u;
     auto load = [&](uint32_t addr, std::size_t count, ntt::Vec& out) -> uint8_t {
-        for (std::size_t e = 0; e < count; ++e) {
-            uint64_t v = 0;
-            for (unsigned w = 0; w < (wide ? 2u : 1u); ++w) {
-                if (!dma_.contains(addr, 4)) return kErrDma;
-                v |= uint64_t(dma_.read(addr, 4)) << (32u * w);
-                addr += 4;
+        const std::size_t words = count * per;
+        std::size_t e = 0;
+        uint64_t v = 0;
+        for (std::size_t i = 0; i < words; i += lanes) {
+            const unsigned cnt = unsigned(std::min<std::size_t>(lanes, words - i));
+            const uint32_t a = addr + 4u * uint32_t(i);
+            if (!dma_beat(a, cnt, false)) return kErrDma;
+            for (unsigned k = 0; k < cnt; ++k) {
+                const std::size_t word = i + k;
+                v |= uint64_t(dma_.read(a + 4u * k, 4)) << (32u * (word % per));
+                if (word % per == per - 1) {
+                    if (v >= p) return kErrValue;
+                    out[e++] = v;
+                    v = 0;
+                }
             }
-            if (v >= p) return kErrValue;
-            out[e] = v;
         }
         return kErrNone;
     };
@@ -284,13 +303,15 @@ uint8_t NttDevice::execute(const uint32_t (&d)[8]) {
         default: r = plan.pointwise_sub(a, b); break;
     }
 
-    // Store: word by word; a bus error stops it with the words before it written.
-    uint32_t addr = d[3];
-    for (std::size_t e = 0; e < n; ++e) {
-        for (unsigned w = 0; w < (wide ? 2u : 1u); ++w) {
-            if (!dma_.contains(addr, 4)) return kErrDma;
-            dma_.write(addr, 4, uint32_t(r[e] >> (32u * w)));
-            addr += 4;
+    // Store: beat by beat; a refused beat stops it with the beats before it written.
+    const std::size_t words = n * per;
+    for (std::size_t i = 0; i < words; i += lanes) {
+        const unsigned cnt = unsigned(std::min<std::size_t>(lanes, words - i));
+        const uint32_t at = d[3] + 4u * uint32_t(i);
+        if (!dma_beat(at, cnt, true)) return kErrDma;
+        for (unsigned k = 0; k < cnt; ++k) {
+            const std::size_t word = i + k;
+            dma_.write(at + 4u * k, 4, uint32_t(r[word / per] >> (32u * (word % per))));
         }
     }
     return kErrNone;

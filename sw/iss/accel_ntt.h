@@ -23,9 +23,17 @@
 // operand b (N elements from SRC1, pointwise opcodes), word by word in address order, where
 // the first failing word is 6 DMA_ERROR and the first element >= p is 16 BAD_VALUE (DST
 // untouched in both cases), computes with the golden model (epoxy::ntt::NttPlan) and stores
-// the N results to DST word by word (a store bus error is 6 DMA_ERROR, the words before it
-// are written). The DMA reaches the SRAM only, as the SoC's DMA decode: any other address is
-// a bus error (6 for data, 7 DESC_FETCH_ERROR for the descriptor itself).
+// the N results to DST (a store bus error is 6 DMA_ERROR, the beats before it are written).
+// The DMA moves beats as the RTL engine does: from the start of each range, dma_lanes
+// consecutive words at a time (the last beat shorter), the descriptor one word per beat; a
+// beat is answered with a bus error as a whole. It reaches the SRAM only, as the SoC's DMA
+// decode, and with an IOPMP attached (attach_iopmp: the Machine's) only within its windows
+// when it is enabled: any other beat is a bus error (6 for data, 7 DESC_FETCH_ERROR for the
+// descriptor itself), and the IOPMP records the first refused one. Where the RTL differs: it
+// has up to three beats in flight, so after a refused beat the next ones may already be on the
+// bus; a store range that leaves a window and enters another may have those written, and a
+// value >= p found in a beat after a refused one may be reported first. The ISS stops at the
+// first refused beat.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +42,7 @@
 namespace epoxy::iss {
 
 class Memory;
+class Iopmp;
 
 // The engine's built parameters (epoxy_ntt_top's P, MaxLogN, Fields, MaxQLog2). The defaults
 // are the SoC's (EPOXY_NTT_* in epoxy/memory_map.h; MaxQLog2 is epoxy_ntt_top's default).
@@ -65,6 +74,13 @@ public:
     bool read(uint32_t offset, unsigned size, uint32_t& value) const;
     bool write(uint32_t offset, unsigned size, uint32_t value);
 
+    // The IOPMP that checks the DMA's beats (nullptr: none, the SRAM rule only), and the
+    // master bit the block has in it (Iopmp::kMasterNtt).
+    void attach_iopmp(Iopmp* iopmp, uint32_t master) {
+        iopmp_ = iopmp;
+        iopmp_master_ = master;
+    }
+
     // The interrupt line: the OR of the IRQ_STATUS bits enabled in CTRL.
     bool irq() const { return (irq_status_ & ctrl_en_) != 0; }
     // Back to the reset state (registers; the memory is not touched).
@@ -81,9 +97,12 @@ private:
     void stop(uint8_t code);
     uint8_t execute(const uint32_t (&desc)[8]);
     uint8_t check(const uint32_t (&desc)[8]) const;
+    bool dma_beat(uint32_t addr, unsigned words, bool write);
 
     struct Plans;  // golden-model plans by (field, variant, N), built on first use
     Memory& dma_;
+    Iopmp* iopmp_ = nullptr;
+    uint32_t iopmp_master_ = 0;
     NttConfig cfg_;
     unsigned min_log_n_;
     std::unique_ptr<Plans> plans_;

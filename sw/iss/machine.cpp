@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The ISS's Epoxy SoC: memories, UART, machine timer, sim-control, the sim interrupt source,
-// the NTT coprocessor's page, and the run loop.
+// the IOPMP's and the NTT coprocessor's pages, and the run loop.
 #include "iss/machine.h"
 
 #include <cstdio>
@@ -33,6 +33,9 @@ namespace {
 constexpr uint32_t kSimIrqLines = rv::kMipMeip | 0xFFFF0000u;
 
 bool in_ntt(uint32_t addr) { return (addr & ~(EPOXY_DEVICE_PAGE - 1u)) == EPOXY_NTT_BASE; }
+bool in_iopmp(uint32_t addr) {
+    return (addr & ~(EPOXY_DEVICE_PAGE - 1u)) == EPOXY_IOPMP_BASE;
+}
 }  // namespace
 
 Machine::Machine(uint32_t sram_size)
@@ -40,7 +43,9 @@ Machine::Machine(uint32_t sram_size)
       sram_(EPOXY_SRAM_BASE, sram_size ? sram_size : EPOXY_SRAM_SIZE, true),
       ntt_(sram_),
       hart_(*this, EPOXY_SRAM_BASE),
-      console_([](char c) { std::fputc(c, stdout); }) {}
+      console_([](char c) { std::fputc(c, stdout); }) {
+    ntt_.attach_iopmp(&iopmp_, Iopmp::kMasterNtt);
+}
 
 bool Machine::load(uint32_t addr, const uint8_t* bytes, uint32_t size) {
     for (Memory* m : {&rom_, &sram_}) {
@@ -95,6 +100,7 @@ bool Machine::write(uint32_t addr, unsigned size, uint32_t value) {
 }
 
 bool Machine::device_read(uint32_t addr, uint32_t& v) {
+    if (in_iopmp(addr)) return (addr & 3u) == 0 && iopmp_.read(addr - EPOXY_IOPMP_BASE, v);
     switch (addr) {
         case EPOXY_UART_BASE + EPOXY_UART_TXDATA: v = 0; return true;
         case EPOXY_UART_BASE + EPOXY_UART_RXDATA:
@@ -128,6 +134,7 @@ bool Machine::device_read(uint32_t addr, uint32_t& v) {
 bool Machine::device_write(uint32_t addr, uint32_t v) {
     auto set_lo = [](uint64_t& r, uint32_t x) { r = (r & ~0xFFFFFFFFull) | x; };
     auto set_hi = [](uint64_t& r, uint32_t x) { r = (r & 0xFFFFFFFFull) | (uint64_t(x) << 32); };
+    if (in_iopmp(addr)) return (addr & 3u) == 0 && iopmp_.write(addr - EPOXY_IOPMP_BASE, v);
     switch (addr) {
         case EPOXY_UART_BASE + EPOXY_UART_TXDATA: console_(char(v & 0xFF)); return true;
         case EPOXY_UART_BASE + EPOXY_UART_RXDATA:

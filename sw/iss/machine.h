@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The ISS's model of the Epoxy SoC: one hart plus the memory map of
 // sw/include/epoxy/memory_map.h (boot ROM, SRAM, UART, machine timer, sim-control, the
-// sim-only interrupt source and the NTT coprocessor, iss/accel_ntt.h).
+// sim-only interrupt source, the NTT coprocessor, iss/accel_ntt.h, and the IOPMP that bounds
+// its DMA, iss/iopmp.h).
 //
 // Interrupt lines: MTIP and MSIP come from the timer; MEIP and the hart's local lines (bits
 // 16+, Hart::set_local_irq_count) are the OR of the sim interrupt source device (raised and
@@ -26,6 +27,7 @@
 #include "iss/accel_ntt.h"
 #include "iss/bus.h"
 #include "iss/hart.h"
+#include "iss/iopmp.h"
 
 namespace epoxy::iss {
 
@@ -70,9 +72,13 @@ public:
     const Hart& hart() const { return hart_; }
     Memory& rom() { return rom_; }
     Memory& sram() { return sram_; }
-    // The NTT coprocessor at EPOXY_NTT_BASE (its DMA reaches the SRAM only).
+    // The NTT coprocessor at EPOXY_NTT_BASE (its DMA reaches the SRAM only, and only the
+    // IOPMP's windows when that is enabled).
     NttDevice& ntt() { return ntt_; }
     const NttDevice& ntt() const { return ntt_; }
+    // The IOPMP at EPOXY_IOPMP_BASE.
+    Iopmp& iopmp() { return iopmp_; }
+    const Iopmp& iopmp() const { return iopmp_; }
 
     // Loader path: copy bytes into ROM or SRAM. False if any byte falls outside both.
     bool load(uint32_t addr, const uint8_t* bytes, uint32_t size);
@@ -118,6 +124,7 @@ private:
     void update_irq_lines();
 
     Memory rom_, sram_;
+    Iopmp iopmp_;
     NttDevice ntt_;
     Hart hart_;
     std::function<void(char)> console_;

@@ -584,7 +584,7 @@ void Gen::access_fault() {
         {EPOXY_ROM_BASE + EPOXY_ROM_SIZE, false, false, false},    // just past the ROM
         {kTimer + 0x14, false, false, false},                      // hole in the timer page
         {EPOXY_GPIO_BASE + 0x8, false, false, false},              // hole in the GPIO page
-        {EPOXY_IOPMP_BASE, false, false, false},                   // reserved page
+        {EPOXY_IOPMP_BASE + 0x10, false, false, false},            // hole in the IOPMP page
         {EPOXY_GPIO_BASE + EPOXY_GPIO_OUT, true, true, false},
         {EPOXY_GPIO_BASE + EPOXY_GPIO_IN, true, true, false},      // stores ignored
         {EPOXY_ROM_BASE + 0x100, false, false, false},             // ROM: stores fault

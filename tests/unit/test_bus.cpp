@@ -37,14 +37,15 @@ void require_fault(uint32_t insn, uint32_t addr, uint32_t cause) {
 
 TEST_CASE("bus: loads from unmapped addresses fault with cause 5", "[bus]") {
     for (uint32_t a : {kUnmapped, kSramEnd, EPOXY_ROM_BASE + EPOXY_ROM_SIZE, 0xFFFFFFFCu,
-                       EPOXY_GPIO_BASE + 0x8, EPOXY_IOPMP_BASE, EPOXY_UART_BASE + 0x10}) {
+                       EPOXY_GPIO_BASE + 0x8, EPOXY_IOPMP_BASE + 0x10, EPOXY_UART_BASE + 0x10}) {
         require_fault(enc::lw(3, 1, 0), a, rv::kLoadAccessFault);
         require_fault(enc::lbu(3, 1, 0), a + 1, rv::kLoadAccessFault);
     }
 }
 
 TEST_CASE("bus: stores to unmapped addresses fault with cause 7", "[bus]") {
-    for (uint32_t a : {kUnmapped, kSramEnd, 0xFFFFFFFCu, EPOXY_GPIO_BASE + 0x8, EPOXY_IOPMP_BASE}) {
+    for (uint32_t a : {kUnmapped, kSramEnd, 0xFFFFFFFCu, EPOXY_GPIO_BASE + 0x8,
+                       EPOXY_IOPMP_BASE + 0x10}) {
         require_fault(enc::sw(2, 1, 0), a, rv::kStoreAccessFault);
         require_fault(enc::sh(2, 1, 0), a + 2, rv::kStoreAccessFault);
     }

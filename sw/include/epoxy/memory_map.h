@@ -24,12 +24,13 @@
 #define EPOXY_TIMER_BASE 0x20001000u /* timer */
 #define EPOXY_GPIO_BASE 0x20002000u /* gpio */
 #define EPOXY_SIMCTL_BASE 0x20003000u /* simctl (sim only) */
-#define EPOXY_IOPMP_BASE 0x20004000u /* iopmp (reserved) */
+#define EPOXY_IOPMP_BASE 0x20004000u /* iopmp */
+#define EPOXY_IOPMP_ENTRIES 4u /* built parameter */
 #define EPOXY_SIMIRQ_BASE 0x20005000u /* simirq (sim only) */
 #define EPOXY_DEVICE_PAGE 0x00001000u
 
 /* ---- Accelerators (accelerator shell registers: epoxy/accel_regs.h) ------------- */
-#define EPOXY_NTT_BASE 0x30000000u /* NTT coprocessor (docs/ntt.md); its DMA master reaches the SRAM only */
+#define EPOXY_NTT_BASE 0x30000000u /* NTT coprocessor (docs/ntt.md); its DMA master reaches the SRAM only, within the IOPMP's windows when enabled */
 #define EPOXY_NTT_IRQ 0u /* local interrupt line (mip bit 16) */
 #define EPOXY_NTT_P 4u /* built parameter (CAPS) */
 #define EPOXY_NTT_MAX_LOG_N 14u /* built parameter (CAPS) */
@@ -59,6 +60,30 @@
 /* simctl: simulation control: exit code and a character out (left out of synthesis) */
 #define EPOXY_SIMCTL_EXIT 0x00u /* W: ends the simulation; the value is the exit code */
 #define EPOXY_SIMCTL_PUTC 0x04u /* W: [7:0] character straight to the host's stdout */
+
+/* iopmp: IOPMP: windows that bound the accelerators' DMA (M-mode only; built with an accelerator) */
+#define EPOXY_IOPMP_CTRL 0x00u /* RW: [0] ENABLE: check every DMA beat (reset 0: the DMA reaches the whole SRAM); [1] LOCK: write 1 to freeze CTRL and every entry until reset (reads 1 then) */
+#define EPOXY_IOPMP_CAPS 0x04u /* R: [7:0] ENTRIES: number of windows; [10:8] MASTERS: the accelerators built (bit 8 NTT, 9 MSM, 10 MATMUL) */
+#define EPOXY_IOPMP_ERR_INFO 0x08u /* RW: the first violation since the last clear: [0] VALID, [1] WRITE (the beat was a write), [10:8] MASTER (one-hot, as ENTRY_CFG.MASTERS); write 1 to VALID to clear the record (ERR_INFO and ERR_ADDR to 0); not affected by LOCK */
+#define EPOXY_IOPMP_ERR_ADDR 0x0cu /* R: the address of the violating beat (its first word), with ERR_INFO.VALID */
+#define EPOXY_IOPMP_ENTRY_BASE(i) (0x100u + 0x10u * (i)) /* RW: [31:2] the window's first word address ([1:0] read 0) */
+#define EPOXY_IOPMP_ENTRY_LIMIT(i) (0x104u + 0x10u * (i)) /* RW: [31:2] the window's last word address, inclusive ([1:0] read 0; LIMIT < BASE: an empty window) */
+#define EPOXY_IOPMP_ENTRY_CFG(i) (0x108u + 0x10u * (i)) /* RW: [0] R, [1] W: the beats allowed; [7] LOCK: write 1 to freeze this entry's three registers until reset; [10:8] MASTERS: the accelerators it applies to (bit 8 NTT, 9 MSM, 10 MATMUL) */
+#define EPOXY_IOPMP_CTRL_ENABLE (1u << 0)
+#define EPOXY_IOPMP_CTRL_LOCK (1u << 1)
+#define EPOXY_IOPMP_CAPS_ENTRIES_SHIFT 0u
+#define EPOXY_IOPMP_CAPS_ENTRIES_MASK (0xffu << 0)
+#define EPOXY_IOPMP_CAPS_MASTERS_SHIFT 8u
+#define EPOXY_IOPMP_CAPS_MASTERS_MASK (0x7u << 8)
+#define EPOXY_IOPMP_ERR_INFO_VALID (1u << 0)
+#define EPOXY_IOPMP_ERR_INFO_WRITE (1u << 1)
+#define EPOXY_IOPMP_ERR_INFO_MASTER_SHIFT 8u
+#define EPOXY_IOPMP_ERR_INFO_MASTER_MASK (0x7u << 8)
+#define EPOXY_IOPMP_ENTRY_CFG_R (1u << 0)
+#define EPOXY_IOPMP_ENTRY_CFG_W (1u << 1)
+#define EPOXY_IOPMP_ENTRY_CFG_LOCK (1u << 7)
+#define EPOXY_IOPMP_ENTRY_CFG_MASTERS_SHIFT 8u
+#define EPOXY_IOPMP_ENTRY_CFG_MASTERS_MASK (0x7u << 8)
 
 /* simirq: simulation interrupt source: one level per platform line, raised and acknowledged by the program (left out of synthesis) */
 #define EPOXY_SIMIRQ_PENDING 0x00u /* R: lines raised now, at their mip bit positions: [11] MEIP, [16+i] local line i */
