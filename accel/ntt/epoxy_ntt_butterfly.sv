@@ -9,7 +9,8 @@
 `default_nettype none
 
 module epoxy_ntt_butterfly #(
-  parameter int unsigned W = 64
+  parameter int unsigned W      = 64,
+  parameter logic [4:0]  Fields = 5'b11111     // field codes built in (epoxy_ntt_modmul)
 ) (
   input  logic         clk_i,
   input  logic         valid_i,
@@ -57,8 +58,8 @@ module epoxy_ntt_butterfly #(
 
   // ---- Stages 1-3: the product, with the other operand delayed alongside ------------------------
   logic [W-1:0] prod;
-  epoxy_ntt_modmul #(.W(W)) u_mul (.clk_i, .valid_i (v_q), .field_i (f_q), .a_i (mul_q),
-                                   .b_i (w_q), .r_o (prod));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_mul (.clk_i, .valid_i (v_q), .field_i (f_q),
+                                                    .a_i (mul_q), .b_i (w_q), .r_o (prod));
 
   logic [W-1:0] keep_d [3];
   logic [2:0]   f_d    [3];

@@ -176,7 +176,7 @@ module epoxy_ntt_engine #(
   end
 
 
-  epoxy_ntt_twiddle #(.P(P), .MaxLogN(MaxLogN), .W(W)) u_twiddle (
+  epoxy_ntt_twiddle #(.P(P), .MaxLogN(MaxLogN), .W(W), .Fields(Fields)) u_twiddle (
     .clk_i, .rst_ni,
     .gen_start_i (tw_start), .gen_field_i (field_q), .gen_tf_log_i (tf_need),
     .clear_i (state_q == SAbort), .busy_o (tw_busy),
@@ -468,7 +468,7 @@ module epoxy_ntt_engine #(
       assign unused = ^bank;
     end
     assign w = wsel;
-    epoxy_ntt_butterfly #(.W(W)) u_bf (
+    epoxy_ntt_butterfly #(.W(W), .Fields(Fields)) u_bf (
       .clk_i, .valid_i (cp_v_q[0]), .field_i (field_q), .ct_i (cp_fwd_q[0]), .neg_i (cp_neg_q[l]),
       .u_i (u), .v_i (v), .w_i (w), .x_o (bf_x[l*W +: W]), .y_o (bf_y[l*W +: W])
     );
@@ -499,7 +499,7 @@ module epoxy_ntt_engine #(
     else                        pa_op = 3'd3;
   end
 
-  epoxy_ntt_pair_alu #(.W(W), .Mul4(SMax == 4)) u_alu (
+  epoxy_ntt_pair_alu #(.W(W), .Fields(Fields), .Mul4(SMax == 4)) u_alu (
     .clk_i, .valid_i (ap_v_q[0]), .field_i (field_q), .op_i (pa_op), .a0_i (pa_a0),
     .a1_i (pa_a1), .a2_i (pa_a2), .a3_i (pa_a3),
     .b0_i (pa_b0), .b1_i (pa_b1), .g_i (pa_g), .c0_o (pa_c0), .c1_o (pa_c1),

@@ -18,8 +18,9 @@
 `default_nettype none
 
 module epoxy_ntt_pair_alu #(
-  parameter int unsigned W    = 64,
-  parameter bit          Mul4 = 1'b1    // AluMul4 built (else a2_i, a3_i are ignored)
+  parameter int unsigned W      = 64,
+  parameter logic [4:0]  Fields = 5'b11111,  // field codes built in (epoxy_ntt_modmul)
+  parameter bit          Mul4   = 1'b1       // AluMul4 built (else a2_i, a3_i are ignored)
 ) (
   input  logic         clk_i,
   input  logic         valid_i,
@@ -69,10 +70,14 @@ module epoxy_ntt_pair_alu #(
     logic unused;
     assign unused = ^{a2_i, a3_i};
   end
-  epoxy_ntt_modmul #(.W(W)) u_m00 (.clk_i, .valid_i, .field_i, .a_i (a0_i), .b_i (b0_i), .r_o (m00));
-  epoxy_ntt_modmul #(.W(W)) u_m11 (.clk_i, .valid_i, .field_i, .a_i (a1_i), .b_i (b1_i), .r_o (m11));
-  epoxy_ntt_modmul #(.W(W)) u_m01 (.clk_i, .valid_i, .field_i, .a_i (x0), .b_i (b1_i), .r_o (m01));
-  epoxy_ntt_modmul #(.W(W)) u_m10 (.clk_i, .valid_i, .field_i, .a_i (x1), .b_i (b0_i), .r_o (m10));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_m00 (.clk_i, .valid_i, .field_i, .a_i (a0_i),
+                                                  .b_i (b0_i), .r_o (m00));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_m11 (.clk_i, .valid_i, .field_i, .a_i (a1_i),
+                                                  .b_i (b1_i), .r_o (m11));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_m01 (.clk_i, .valid_i, .field_i, .a_i (x0),
+                                                  .b_i (b1_i), .r_o (m01));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_m10 (.clk_i, .valid_i, .field_i, .a_i (x1),
+                                                  .b_i (b0_i), .r_o (m10));
   assign m0_o = m00;
   assign m1_o = m11;
   assign m2_o = m01;
@@ -111,8 +116,8 @@ module epoxy_ntt_pair_alu #(
 
   // ---- Cycles 3-5: g * a1 b1; the other products delayed ------------------------------------------
   logic [W-1:0] mg;
-  epoxy_ntt_modmul #(.W(W)) u_mg (.clk_i, .valid_i (v_d[3]), .field_i (f_d[2]), .a_i (m11),
-                                  .b_i (g_d[2]), .r_o (mg));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_mg (.clk_i, .valid_i (v_d[3]), .field_i (f_d[2]),
+                                                   .a_i (m11), .b_i (g_d[2]), .r_o (mg));
 
   logic [W-1:0] m00_d [3], m11_d [3], mx_d [3];
   assign p6_full = epoxy_ntt_pkg::field_p(f_d[5]);

@@ -16,6 +16,7 @@ module epoxy_ntt_twiddle #(
   parameter int unsigned P       = 8,
   parameter int unsigned MaxLogN = 14,
   parameter int unsigned W       = 64,
+  parameter logic [4:0]  Fields  = 5'b11111,  // field codes built in (epoxy_ntt_modmul)
   localparam int unsigned LogP   = $clog2(P),
   localparam int unsigned TAW    = MaxLogN - LogP      // address bits of one bank
 ) (
@@ -40,8 +41,9 @@ module epoxy_ntt_twiddle #(
   logic [W-1:0]    x_q, r_q, r2_q, r3_q;
 
   logic [W-1:0] mul_a, mul_b, mul_r;
-  epoxy_ntt_modmul #(.W(W)) u_mul (.clk_i, .valid_i (state_q != GenIdle), .field_i (field_q),
-                                   .a_i (mul_a), .b_i (mul_b), .r_o (mul_r));
+  epoxy_ntt_modmul #(.W(W), .Fields(Fields)) u_mul (.clk_i, .valid_i (state_q != GenIdle),
+                                                    .field_i (field_q), .a_i (mul_a), .b_i (mul_b),
+                                                    .r_o (mul_r));
 
   always_comb begin
     mul_a = x_q;
