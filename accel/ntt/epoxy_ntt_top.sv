@@ -3,6 +3,11 @@
 // the shell's: the register port (OBI slave), the DMA port (OBI master) and the interrupt.
 // This is the block the SoC instantiates and the host tests Verilate (docs/ntt.md). DmaLanes
 // sets the DMA width (32 x DmaLanes bits) of the shell and the engine alike.
+// The DMA response (rvalid, rdata, err) is registered on its way in: the shell and the engine
+// see it one cycle after the bus gives it, so that no path runs from a memory's read data
+// through the engine's input checks (element >= p) and stream logic. The OBI response latency
+// is open, and both count requests in flight until they see the response, so this costs one
+// cycle per read stream and changes nothing else.
 `default_nettype none
 
 module epoxy_ntt_top #(
@@ -46,12 +51,25 @@ module epoxy_ntt_top #(
   logic [DW-1:0] eng_wdata, eng_rdata;
   logic [DW/8-1:0] eng_be;
 
+  logic          rsp_valid_q, rsp_err_q;   // the bus's DMA response, a cycle later
+  logic [DW-1:0] rsp_rdata_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rsp_valid_q <= 1'b0;
+      rsp_err_q   <= 1'b0;
+    end else begin
+      rsp_valid_q <= dma_rvalid_i;
+      rsp_err_q   <= dma_rvalid_i && dma_err_i;
+    end
+  end
+  always_ff @(posedge clk_i) if (dma_rvalid_i) rsp_rdata_q <= dma_rdata_i;
+
   epoxy_accel_shell #(.AccelId(32'h4E54_5420), .MaxQLog2(MaxQLog2), .DmaLanes(DmaLanes)) u_shell (
     .clk_i, .rst_ni,
     .reg_req_i, .reg_gnt_o, .reg_addr_i, .reg_we_i, .reg_be_i, .reg_wdata_i,
     .reg_rvalid_o, .reg_rdata_o, .reg_err_o,
     .dma_req_o, .dma_gnt_i, .dma_addr_o, .dma_we_o, .dma_be_o, .dma_wdata_o,
-    .dma_rvalid_i, .dma_rdata_i, .dma_err_i,
+    .dma_rvalid_i (rsp_valid_q), .dma_rdata_i (rsp_rdata_q), .dma_err_i (rsp_err_q),
     .irq_o, .busy_o,
     .engine_caps_i (caps),
     .desc_valid_o (desc_valid), .desc_ready_i (desc_ready), .desc_o (desc),
