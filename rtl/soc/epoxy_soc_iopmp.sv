@@ -74,23 +74,28 @@ module epoxy_soc_iopmp #(
 
   // ---- Check of the DMA beat --------------------------------------------------------------------
   // The beat's last word: the first plus the index of its last enabled lane (no wrap-around).
-  logic [30:0] last;
-  always_comb begin
-    last = {1'b0, dma_addr_i[31:2]};
-    for (int i = 1; i < Lanes; i++)
-      if (dma_be_i[4*i +: 4] != 4'd0) last = {1'b0, dma_addr_i[31:2]} + 31'(i);
-  end
-
+  // dma_ok_o matters only with a request (the decode's select is looked at only then), so the
+  // compares sit under `if (dma_req_i && enabled)`: the same logic, and a simulator (epoxy-sim
+  // evaluates this every cycle) skips them while the DMA is idle.
+  logic [30:0]        last;
   logic [Entries-1:0] match;
-  for (genvar e = 0; e < Entries; e++) begin : g_match
-    assign match[e] = (dma_addr_i[31:2] >= base_q[e*30 +: 30]) &&
-                      (last <= {1'b0, limit_q[e*30 +: 30]}) &&
-                      ((mst_q[e*3 +: 3] & dma_master_i) != 3'd0) &&
-                      (dma_we_i ? w_q[e] : r_q[e]);
+  always_comb begin
+    last     = {1'b0, dma_addr_i[31:2]};
+    match    = '0;
+    dma_ok_o = 1'b1;
+    if (dma_req_i && enabled) begin
+      for (int i = 1; i < Lanes; i++)
+        if (dma_be_i[4*i +: 4] != 4'd0) last = {1'b0, dma_addr_i[31:2]} + 31'(i);
+      for (int e = 0; e < Entries; e++)
+        match[e] = (dma_addr_i[31:2] >= base_q[e*30 +: 30]) &&
+                   (last <= {1'b0, limit_q[e*30 +: 30]}) &&
+                   ((mst_q[e*3 +: 3] & dma_master_i) != 3'd0) &&
+                   (dma_we_i ? w_q[e] : r_q[e]);
+      dma_ok_o = (match != '0);
+    end
   end
   logic violation;
-  assign dma_ok_o  = !enabled || (match != '0);
-  assign violation = dma_req_i && !dma_ok_o;
+  assign violation = !dma_ok_o;   // only with a request (above)
 
   // ---- Register reads ---------------------------------------------------------------------------
   // Entry e's registers at IopmpEntryBase + e * stride + {0, 4, 8} (the map's offsets).
@@ -118,10 +123,12 @@ module epoxy_soc_iopmp #(
   assign ent_reg = ent_off[3:0];
   assign ent_hit = (reg_offset_i >= EntryFirst) && (32'(ent_idx) < Entries);
 
-  logic [31:0] ent_rdata;   // the addressed entry register's value (an AND-OR multiplexer)
+  // The addressed entry register's value (an AND-OR multiplexer), needed only with a read
+  // (reg_rdata_o is valid with reg_re_i): under `if (reg_re_i)` for the simulator, as above.
+  logic [31:0] ent_rdata;
   always_comb begin
     ent_rdata = 32'd0;
-    for (int e = 0; e < Entries; e++) begin
+    if (reg_re_i) for (int e = 0; e < Entries; e++) begin
       ent_rdata |= {32{ent_idx == 8'(e) && ent_reg == RegBase}} & {base_q[e*30 +: 30], 2'b00};
       ent_rdata |= {32{ent_idx == 8'(e) && ent_reg == RegLimit}} & {limit_q[e*30 +: 30], 2'b00};
       ent_rdata |= {32{ent_idx == 8'(e) && ent_reg == RegCfg}} &
@@ -215,10 +222,10 @@ module epoxy_soc_iopmp #(
     end
   end
 
-  // Reads have no side effect; lane 0 is in every beat (its byte enables do not matter), and
+  // Lane 0 is in every beat (its byte enables do not matter), and
   // the DMA's addresses are word addresses.
   logic unused;
-  assign unused = ^{reg_re_i, dma_addr_i[1:0], dma_be_i[3:0]};
+  assign unused = ^{dma_addr_i[1:0], dma_be_i[3:0]};
 
 endmodule
 

@@ -71,7 +71,8 @@ struct Bench {
             return rng() & ~(rng() % 32 ? EPOXY_IOPMP_ENTRY_CFG_LOCK : 0u);
         return rng() % 8 ? addr() | (rng() & 3u) : rng();
     }
-    void check_reads() {
+    void check_reads() {  // with the read strobe: reg_rdata_o is valid only with it
+        t->reg_re_i = 1;
         for (uint32_t off = 0; off < 0x200; off += 4) {
             t->reg_offset_i = off;
             t->eval();
@@ -81,6 +82,7 @@ struct Bench {
             REQUIRE(bool(t->reg_hit_o) == hit);
             if (hit) REQUIRE(t->reg_rdata_o == v);
         }
+        t->reg_re_i = 0;
     }
     void cycle() {
         t->reg_we_i = 0;
