@@ -22,6 +22,7 @@
 #include "epoxy/ntt.h"
 #include "epoxy/trap.h"
 #include "epoxy/umode.h"
+#include "ntt_test_run.h"
 #include "test_common.h"
 
 namespace {
@@ -35,7 +36,9 @@ using epoxy::ntt::NttField;
 using epoxy::ntt::NttVariant;
 namespace ntt = epoxy::ntt;
 
-constexpr uint32_t kLogN = 5, kN = 1u << kLogN;
+using ntt_test::addr;
+using ntt_test::kLogN;
+using ntt_test::kN;
 constexpr uint32_t kLanes = EPOXY_NTT_DMA_LANES;
 
 // Every buffer at a known place, with gaps no window covers between the windows.
@@ -60,7 +63,6 @@ constexpr uint32_t kEnable = EPOXY_IOPMP_CTRL_ENABLE, kCtrlLock = EPOXY_IOPMP_CT
 constexpr uint32_t kValid = EPOXY_IOPMP_ERR_INFO_VALID, kWrite = EPOXY_IOPMP_ERR_INFO_WRITE;
 constexpr uint32_t kInfoNtt = 1u << EPOXY_IOPMP_ERR_INFO_MASTER_SHIFT;
 
-uint32_t addr(const void* p) { return uint32_t(uintptr_t(p)); }
 volatile uint32_t* reg(uint32_t off) {
     return reinterpret_cast<volatile uint32_t*>(uintptr_t(EPOXY_IOPMP_BASE + off));
 }
@@ -73,40 +75,19 @@ void window(unsigned i, const void* p, uint32_t bytes, uint32_t cfg) {
 }
 
 void put_hex(uint32_t v) {
-    static const char kHex[] = "0123456789abcdef";
     epoxy_uart_puts("0x");
-    for (int s = 28; s >= 0; s -= 4) epoxy_uart_putc(kHex[(v >> s) & 15u]);
+    epoxy_uart_put_hex32(v);
 }
 
 // Runs one descriptor; returns its error code (0 on success) and index. After an error the
 // stopped descriptor is replaced by a harmless one inside the windows and the queue goes on.
 unsigned run(AccelShell<MmioIo>& shell, const Descriptor& d, uint32_t* index) {
-    CHECK(100, shell.submit(&d, 1) == AccelStatus::Ok);
-    const AccelStatus st = shell.wait_idle(1000000);
-    CHECK(101, st == AccelStatus::Ok || st == AccelStatus::DeviceError);
-    AccelError e{};
-    shell.last_error(&e, index);
-    CHECK(104, (st == AccelStatus::Ok) == (unsigned(e) == 0));
-    if (unsigned(e) != 0) {
-        uint32_t head = 0, tail = 0;
-        shell.queue_indices(&head, &tail);
-        shell.replace(head, ntt::padd(NttField::BabyBear, NttVariant::Cyclic, kLogN,
-                                      addr(m.src), addr(m.src), addr(m.back)));
-        CHECK(102, shell.clear_error() == AccelStatus::Ok);
-        CHECK(103, shell.wait_idle(1000000) == AccelStatus::Ok);
-    }
-    return unsigned(e);
+    return ntt_test::run(shell, d, index, m.src, m.back);
 }
 
 // A good round trip inside the windows (forward then inverse gives the input back).
 void round_trip(AccelShell<MmioIo>& shell, int id) {
-    uint32_t index = 0;
-    for (uint32_t i = 0; i < kN; ++i) m.dst[i] = m.back[i] = 0;
-    CHECK(id, run(shell, ntt::forward(NttField::BabyBear, NttVariant::Cyclic, kLogN,
-                                      addr(m.src), addr(m.dst)), &index) == 0);
-    CHECK(id + 1, run(shell, ntt::inverse(NttField::BabyBear, NttVariant::Cyclic, kLogN,
-                                          addr(m.dst), addr(m.back)), &index) == 0);
-    for (uint32_t i = 0; i < kN; ++i) CHECK(id + 2, m.back[i] == m.src[i]);
+    ntt_test::round_trip(shell, id, m.src, m.dst, m.back);
 }
 
 bool all_are(const uint32_t* p, uint32_t n, uint32_t v) {

@@ -13,11 +13,11 @@
 #include "epoxy/memory_map.h"
 #include "epoxy/mmio_io.h"
 #include "epoxy/ntt.h"
+#include "ntt_test_run.h"
 #include "test_common.h"
 
 namespace {
 
-using epoxy::AccelError;
 using epoxy::AccelShell;
 using epoxy::AccelStatus;
 using epoxy::Descriptor;
@@ -26,41 +26,20 @@ using epoxy::ntt::NttField;
 using epoxy::ntt::NttVariant;
 namespace ntt = epoxy::ntt;
 
-constexpr uint32_t kLogN = 5, kN = 1u << kLogN;
+using ntt_test::addr;
+using ntt_test::kLogN;
+using ntt_test::kN;
 alignas(64) uint32_t ring[8 * 4];
 uint32_t src[kN], dst[kN], back[kN];
 
-uint32_t addr(const void* p) { return uint32_t(uintptr_t(p)); }
-
-// Runs one descriptor; returns its error code (0 on success).
+// Runs one descriptor; returns its error code (0 on success); recovers through src -> back.
 unsigned run(AccelShell<MmioIo>& shell, const Descriptor& d, uint32_t* index) {
-    CHECK(100, shell.submit(&d, 1) == AccelStatus::Ok);
-    const AccelStatus st = shell.wait_idle(1000000);
-    CHECK(101, st == AccelStatus::Ok || st == AccelStatus::DeviceError);
-    AccelError e{};
-    shell.last_error(&e, index);
-    CHECK(104, (st == AccelStatus::Ok) == (unsigned(e) == 0));
-    if (unsigned(e) != 0) {
-        uint32_t head = 0, tail = 0;
-        shell.queue_indices(&head, &tail);
-        shell.replace(head, ntt::padd(NttField::BabyBear, NttVariant::Cyclic, kLogN, addr(src),
-                                      addr(src), addr(back)));
-        CHECK(102, shell.clear_error() == AccelStatus::Ok);
-        CHECK(103, shell.wait_idle(1000000) == AccelStatus::Ok);
-    }
-    return unsigned(e);
+    return ntt_test::run(shell, d, index, src, back);
 }
 
 // A good round trip (forward then inverse gives the input back) after a failure.
 void still_usable(AccelShell<MmioIo>& shell, int id) {
-    uint32_t index = 0;
-    for (uint32_t i = 0; i < kN; ++i) dst[i] = 0;
-    for (uint32_t i = 0; i < kN; ++i) back[i] = 0;
-    CHECK(id, run(shell, ntt::forward(NttField::BabyBear, NttVariant::Cyclic, kLogN, addr(src),
-                                      addr(dst)), &index) == 0);
-    CHECK(id + 1, run(shell, ntt::inverse(NttField::BabyBear, NttVariant::Cyclic, kLogN,
-                                          addr(dst), addr(back)), &index) == 0);
-    for (uint32_t i = 0; i < kN; ++i) CHECK(id + 2, back[i] == src[i]);
+    ntt_test::round_trip(shell, id, src, dst, back);
 }
 
 }  // namespace
